@@ -1,0 +1,98 @@
+package cn.dongcheng.platform.common.config;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.index.VersionedIndexManager;
+import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.elasticsearch.client.RestClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * Elasticsearch plumbing every domain service shares: the JSON client, index names, the versioned-index manager that
+ * creates or migrates the service's indices at start-up, bulk ingestion and the audit trail.
+ */
+@AutoConfiguration(after = ElasticsearchRestClientAutoConfiguration.class)
+@ConditionalOnClass(RestClient.class)
+@ConditionalOnProperty("platform.domain")
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformElasticsearchAutoConfiguration {
+
+    /** The audit index of every service: {@code <domain>-audit}. */
+    public static final IndexDefinition AUDIT_INDEX = IndexDefinition.of("audit");
+
+    @Bean
+    @ConditionalOnBean(RestClient.class)
+    ElasticsearchJson elasticsearchJson(RestClient client, ObjectMapper mapper) {
+        return new ElasticsearchJson(client, mapper);
+    }
+
+    @Bean
+    IndexNames indexNames(PlatformProperties properties) {
+        return new IndexNames(properties.elasticsearch().namespace(), properties.domain());
+    }
+
+    @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    VersionedIndexManager versionedIndexManager(ElasticsearchJson es) {
+        return new VersionedIndexManager(es);
+    }
+
+    @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    NdjsonBulkIngester ndjsonBulkIngester(ElasticsearchJson es, PlatformProperties properties) {
+        return new NdjsonBulkIngester(es, properties.bulk().batchSize(), properties.bulk().maxRetries());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** Creates (or migrates) the audit index and every index the service declares, before it takes traffic. */
+    @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    ServiceIndices serviceIndices(VersionedIndexManager manager, IndexNames names, ObjectProvider<IndexDefinition> definitions) {
+        ServiceIndices indices = new ServiceIndices(manager, names);
+        indices.ensure(AUDIT_INDEX);
+        definitions.orderedStream().forEach(indices::ensure);
+        return indices;
+    }
+
+    @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    AuditTrail auditTrail(ElasticsearchJson es, IndexNames names, Clock clock, ServiceIndices indices) {
+        return new AuditTrail(es, names.alias(AUDIT_INDEX.resource()), clock);
+    }
+
+    /** What start-up did to each index; kept so the outcome can be logged and inspected. */
+    public static class ServiceIndices {
+        private final VersionedIndexManager manager;
+        private final IndexNames names;
+        private final java.util.Map<String, VersionedIndexManager.Outcome> outcomes = new java.util.LinkedHashMap<>();
+
+        ServiceIndices(VersionedIndexManager manager, IndexNames names) {
+            this.manager = manager;
+            this.names = names;
+        }
+
+        void ensure(IndexDefinition definition) {
+            outcomes.put(definition.resource(), manager.ensure(names.alias(definition.resource()), definition.definitionPath()));
+        }
+
+        public java.util.Map<String, VersionedIndexManager.Outcome> outcomes() {
+            return java.util.Collections.unmodifiableMap(outcomes);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package cn.dongcheng.platform.common.config;
+
+import cn.dongcheng.platform.common.security.CallerRole;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.Set;
+
+/**
+ * {@code platform.*}: the service's domain (index name prefix), the test namespace, request limits, bulk batching and
+ * which roles see personal data unmasked.
+ */
+@ConfigurationProperties("platform")
+public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security) {
+
+    public PlatformProperties {
+        elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
+        http = http == null ? new Http(64L * 1024 * 1024) : http;
+        bulk = bulk == null ? new Bulk(1000, 3) : bulk;
+        security = security == null ? new Security(Set.of()) : security;
+    }
+
+    /** @param namespace prefix before every index name; empty in production, unique per test class */
+    public record Elasticsearch(String namespace) {
+    }
+
+    /** @param maxBodyBytes larger request bodies are refused with 413 */
+    public record Http(long maxBodyBytes) {
+    }
+
+    public record Bulk(int batchSize, int maxRetries) {
+    }
+
+    /** @param unmaskedRoles roles that see natural persons' data in full (every such read is audited) */
+    public record Security(Set<CallerRole> unmaskedRoles) {
+        public Security {
+            unmaskedRoles = unmaskedRoles == null ? Set.of() : Set.copyOf(unmaskedRoles);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package cn.dongcheng.platform.common.elasticsearch;
+
+import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * JSON over Elasticsearch's REST API through the low-level client that Spring Boot configures.
+ *
+ * <p>Index definitions are JSON resources and bulk bodies are NDJSON, so this thin layer keeps them as JSON rather
+ * than translating to and from the typed client. Query bodies are built as Jackson trees from typed values — user
+ * text only ever lands inside term/match values, never in a query string or a script.
+ */
+public class ElasticsearchJson {
+
+    private final RestClient client;
+    private final ObjectMapper mapper;
+
+    public ElasticsearchJson(RestClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
+    /** Sends a request; 2xx answers come back parsed, others raise {@link ElasticsearchStatusException}. */
+    public JsonNode send(String method, String endpoint, Object body, Map<String, String> params) {
+        Request request = new Request(method, endpoint);
+        params.forEach(request::addParameter);
+        if (body != null) {
+            try {
+                byte[] bytes = body instanceof byte[] b ? b : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
+                        : mapper.writeValueAsBytes(body);
+                String type = endpoint.endsWith("_bulk") ? "application/x-ndjson" : "application/json";
+                request.setEntity(new NByteArrayEntity(bytes, ContentType.create(type, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot serialise request body", e);
+            }
+        }
+        try {
+            Response response = client.performRequest(request);
+            if (response.getEntity() == null) {
+                return mapper.createObjectNode();
+            }
+            try (InputStream in = response.getEntity().getContent()) {
+                return mapper.readTree(in);
+            }
+        } catch (ResponseException e) {
+            throw new ElasticsearchStatusException(e.getResponse().getStatusLine().getStatusCode(), readBody(e.getResponse()));
+        } catch (IOException e) {
+            throw new DependencyUnavailableException("elasticsearch", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public JsonNode send(String method, String endpoint, Object body) {
+        return send(method, endpoint, body, Map.of());
+    }
+
+    public JsonNode get(String endpoint) {
+        return send("GET", endpoint, null, Map.of());
+    }
+
+    /** GET that answers null on 404 instead of raising. */
+    public JsonNode getOrNull(String endpoint) {
+        try {
+            return get(endpoint);
+        } catch (ElasticsearchStatusException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    public boolean exists(String endpoint) {
+        try {
+            Response response = client.performRequest(new Request("HEAD", endpoint));
+            return response.getStatusLine().getStatusCode() == 200;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return false;
+            }
+            throw new ElasticsearchStatusException(e.getResponse().getStatusLine().getStatusCode(), "");
+        } catch (IOException e) {
+            throw new DependencyUnavailableException("elasticsearch", e.getMessage(), e);
+        }
+    }
+
+    public void refresh(String index) {
+        send("POST", "/" + index + "/_refresh", null);
+    }
+
+    private static String readBody(Response response) {
+        try {
+            return response.getEntity() == null ? "" : new String(response.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

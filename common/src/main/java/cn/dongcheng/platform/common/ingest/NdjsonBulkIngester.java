@@ -1,0 +1,158 @@
+package cn.dongcheng.platform.common.ingest;
+
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bulk ingestion of NDJSON: every line parsed and validated on its own, valid lines sent in {@code _bulk} batches,
+ * items Elasticsearch could not take for a passing reason (429, 5xx) retried with back-off, and a per-line report of
+ * everything rejected. One bad line never costs a good one.
+ */
+public class NdjsonBulkIngester {
+
+    public static final int MAX_REPORTED = 1000;
+    private static final Logger log = LoggerFactory.getLogger(NdjsonBulkIngester.class);
+    private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+
+    private final ElasticsearchJson es;
+    private final int batchSize;
+    private final int maxRetries;
+
+    public NdjsonBulkIngester(ElasticsearchJson es, int batchSize, int maxRetries) {
+        this.es = es;
+        this.batchSize = batchSize;
+        this.maxRetries = maxRetries;
+    }
+
+    /** Reads the whole stream; {@code refresh} makes the stored lines searchable before the call returns. */
+    public BulkIngestionReport ingest(InputStream ndjson, String alias, LineMapper mapper, boolean refresh) {
+        Report report = new Report();
+        List<Pending> batch = new ArrayList<>(batchSize);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
+            long lineNo = 0;
+            for (String line; (line = reader.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Pending pending = parse(lineNo, line, mapper, report);
+                if (pending != null) {
+                    batch.add(pending);
+                }
+                if (batch.size() >= batchSize) {
+                    flush(alias, batch, report);
+                    batch.clear();
+                }
+                if (lineNo % 100_000 == 0) {
+                    log.info("bulk into {}: {} lines read, {} accepted, {} rejected", alias, lineNo, report.accepted, report.rejectedCount);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the upload failed after " + report.accepted + " accepted lines", e);
+        }
+        flush(alias, batch, report);
+        if (refresh) {
+            es.refresh(alias);
+        }
+        report.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
+        return new BulkIngestionReport(report.accepted, report.rejectedCount, report.rejected);
+    }
+
+    private Pending parse(long lineNo, String line, LineMapper mapper, Report report) {
+        JsonNode node;
+        try {
+            node = es.mapper().readTree(line);
+        } catch (JsonProcessingException e) {
+            report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
+            return null;
+        }
+        if (!node.isObject()) {
+            report.reject(lineNo, null, "each line must be a JSON object");
+            return null;
+        }
+        try {
+            IndexedDocument doc = mapper.map(node);
+            return new Pending(lineNo, doc.id(), es.mapper().writeValueAsString(doc.source()));
+        } catch (InvalidInputException e) {
+            report.reject(lineNo, null, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            report.reject(lineNo, null, e.getMessage());
+        } catch (JsonProcessingException e) {
+            report.reject(lineNo, null, "cannot serialise: " + e.getOriginalMessage());
+        }
+        return null;
+    }
+
+    private void flush(String alias, List<Pending> batch, Report report) {
+        List<Pending> toSend = new ArrayList<>(batch);
+        for (int attempt = 0; !toSend.isEmpty(); attempt++) {
+            StringBuilder body = new StringBuilder(toSend.size() * 256);
+            for (Pending p : toSend) {
+                ObjectNode action = es.object();
+                action.putObject("index").put("_index", alias).put("_id", p.id());
+                body.append(action).append('\n').append(p.json()).append('\n');
+            }
+            JsonNode response = es.send("POST", "/_bulk", body.toString(), Map.of());
+            List<Pending> retry = new ArrayList<>();
+            JsonNode items = response.path("items");
+            for (int i = 0; i < toSend.size(); i++) {
+                Pending p = toSend.get(i);
+                JsonNode result = items.get(i).elements().next();
+                int status = result.path("status").asInt();
+                if (status >= 200 && status < 300) {
+                    report.accepted++;
+                } else if (RETRYABLE.contains(status) && attempt < maxRetries) {
+                    retry.add(p);
+                } else {
+                    JsonNode error = result.path("error");
+                    report.reject(p.line(), p.id(), error.path("type").asText("error") + ": " + error.path("reason").asText("status " + status));
+                }
+            }
+            if (!retry.isEmpty()) {
+                sleep(200L << attempt);
+            }
+            toSend = retry;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a bulk batch", e);
+        }
+    }
+
+    private record Pending(long line, String id, String json) {
+    }
+
+    private static final class Report {
+        long accepted;
+        long rejectedCount;
+        final List<RejectedLine> rejected = new ArrayList<>();
+
+        void reject(long line, String id, String reason) {
+            rejectedCount++;
+            if (rejected.size() < MAX_REPORTED) {
+                rejected.add(new RejectedLine(line, id, reason));
+            }
+        }
+    }
+}

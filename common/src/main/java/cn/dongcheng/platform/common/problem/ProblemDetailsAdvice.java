@@ -1,0 +1,160 @@
+package cn.dongcheng.platform.common.problem;
+
+import cn.dongcheng.platform.common.web.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Every error a service answers is an RFC 9457 problem ({@code application/problem+json}) with the request id, and
+ * for validation an {@code errors} list of {field, reason}.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_BASE = "https://data.dongcheng.gov.cn/problems/";
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        return validation(e.problems(), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return validation(problems, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return validation(List.of(new FieldProblem(e.getName(), "cannot read '" + e.getValue() + "' as "
+                + (e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName()))), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(DependencyUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(DependencyUnavailableException e, HttpServletRequest request) {
+        log.warn("{}", e.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                "Service unavailable", e.getMessage(), request);
+        response.getBody().setProperty("dependency", e.dependency());
+        return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(validationBody(problems, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage()))).toList();
+        return ResponseEntity.badRequest().body(validationBody(problems, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        String field = cause instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()
+                ? jme.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body")
+                : "body";
+        String reason = cause instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
+        return ResponseEntity.badRequest().body(validationBody(List.of(new FieldProblem(field, reason)), path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setProperty("requestId", RequestIds.current());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Elasticsearch down or refusing: name it rather than answering 500. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class, java.net.ConnectException.class,
+            org.apache.http.ConnectionClosedException.class})
+    ResponseEntity<ProblemDetail> elasticsearchDown(Exception e, HttpServletRequest request) {
+        return unavailable(new DependencyUnavailableException("elasticsearch", e.getMessage(), e), request);
+    }
+
+    private ResponseEntity<ProblemDetail> validation(List<FieldProblem> problems, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(validationBody(problems, request.getRequestURI()));
+    }
+
+    private static ProblemDetail validationBody(List<FieldProblem> problems, String path) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).reason()
+                        : problems.size() + " fields are invalid");
+        body.setType(URI.create(TYPE_BASE + "validation"));
+        body.setTitle("Invalid input");
+        body.setInstance(URI.create(path));
+        body.setProperty("errors", problems);
+        body.setProperty("requestId", RequestIds.current());
+        return body;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+                                                         HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE_BASE + type));
+        body.setTitle(title);
+        body.setInstance(URI.create(request.getRequestURI()));
+        body.setProperty("requestId", RequestIds.current());
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static String path(WebRequest request) {
+        return request.getDescription(false).replaceFirst("^uri=", "");
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
