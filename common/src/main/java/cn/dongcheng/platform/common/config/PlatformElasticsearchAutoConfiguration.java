@@ -56,6 +56,12 @@ public class PlatformElasticsearchAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    cn.dongcheng.platform.common.paging.DocumentPages documentPages(ElasticsearchJson es) {
+        return new cn.dongcheng.platform.common.paging.DocumentPages(es);
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
     }

@@ -1,0 +1,88 @@
+package cn.dongcheng.platform.common.paging;
+
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reading documents of one index: get by id, and cursor paging with {@code search_after} (works past 10,000 hits,
+ * unlike from/size). The cursor is the last hit's sort values, base64url-encoded; the sort must end in a unique field.
+ */
+public class DocumentPages {
+
+    private final ElasticsearchJson es;
+
+    public DocumentPages(ElasticsearchJson es) {
+        this.es = es;
+    }
+
+    public <T> Optional<T> get(String alias, String id, Class<T> type) {
+        JsonNode doc = es.getOrNull("/" + alias + "/_doc/" + urlSegment(id));
+        if (doc == null || !doc.path("found").asBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(es.mapper().convertValue(doc.path("_source"), type));
+    }
+
+    /**
+     * @param query a query object ({@code {"bool":...}}), built from typed values
+     * @param sort  sort clauses, the last one on a unique keyword (the natural key)
+     */
+    public <T> Page<T> page(String alias, ObjectNode query, ArrayNode sort, PageRequest request, Class<T> type) {
+        ObjectNode body = es.object();
+        body.put("size", request.size());
+        body.set("query", query);
+        body.set("sort", sort);
+        body.put("track_total_hits", 100_000);
+        if (request.cursor() != null) {
+            body.set("search_after", decode(request.cursor()));
+        }
+        JsonNode result;
+        try {
+            result = es.send("POST", "/" + alias + "/_search", body);
+        } catch (ElasticsearchStatusException e) {
+            if (e.status() == 400 && request.cursor() != null) {
+                throw new InvalidInputException("cursor", "does not belong to this query");
+            }
+            throw e;
+        }
+        JsonNode hits = result.path("hits").path("hits");
+        List<T> items = new ArrayList<>(hits.size());
+        for (JsonNode hit : hits) {
+            items.add(es.mapper().convertValue(hit.path("_source"), type));
+        }
+        String next = hits.size() == request.size() ? encode(hits.get(hits.size() - 1).path("sort")) : null;
+        JsonNode total = result.path("hits").path("total");
+        return new Page<>(items, next, total.path("value").asLong(), "gte".equals(total.path("relation").asText()));
+    }
+
+    private String encode(JsonNode sortValues) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortValues.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode decode(String cursor) {
+        try {
+            JsonNode node = es.mapper().readTree(Base64.getUrlDecoder().decode(cursor));
+            if (!node.isArray()) {
+                throw new InvalidInputException("cursor", "is not a cursor this service issued");
+            }
+            return node;
+        } catch (IllegalArgumentException | IOException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this service issued");
+        }
+    }
+
+    private static String urlSegment(String id) {
+        return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,43 @@
+package cn.dongcheng.platform.industry.classification;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GB/T 4754-2017 国民经济行业分类: the 20 sections (门类) and the range of 2-digit divisions (大类) each holds.
+ * A 4-digit class (小类) is valid here when its division falls in its section's range.
+ */
+public final class IndustryClassification {
+
+    private record Range(int from, int to) {
+    }
+
+    private static final Map<String, Range> SECTIONS = Map.ofEntries(
+            Map.entry("A", new Range(1, 5)), Map.entry("B", new Range(6, 12)), Map.entry("C", new Range(13, 43)),
+            Map.entry("D", new Range(44, 46)), Map.entry("E", new Range(47, 50)), Map.entry("F", new Range(51, 52)),
+            Map.entry("G", new Range(53, 60)), Map.entry("H", new Range(61, 62)), Map.entry("I", new Range(63, 65)),
+            Map.entry("J", new Range(66, 69)), Map.entry("K", new Range(70, 70)), Map.entry("L", new Range(71, 72)),
+            Map.entry("M", new Range(73, 75)), Map.entry("N", new Range(76, 79)), Map.entry("O", new Range(80, 82)),
+            Map.entry("P", new Range(83, 83)), Map.entry("Q", new Range(84, 85)), Map.entry("R", new Range(86, 90)),
+            Map.entry("S", new Range(91, 96)), Map.entry("T", new Range(97, 97)));
+
+    private IndustryClassification() {
+    }
+
+    /** Why section + class do not fit together, or empty when they do. */
+    public static Optional<String> problem(String section, String industryClass) {
+        Range range = section == null ? null : SECTIONS.get(section);
+        if (range == null) {
+            return Optional.of("section '" + section + "' is not a GB/T 4754-2017 section (A–T)");
+        }
+        if (industryClass == null || !industryClass.matches("\\d{4}")) {
+            return Optional.of("class must be 4 digits, got '" + industryClass + "'");
+        }
+        int division = Integer.parseInt(industryClass.substring(0, 2));
+        if (division < range.from() || division > range.to()) {
+            return Optional.of("class " + industryClass + " is in division " + industryClass.substring(0, 2)
+                    + ", which is not in section " + section + " (divisions " + String.format("%02d–%02d", range.from(), range.to()) + ")");
+        }
+        return Optional.empty();
+    }
+}

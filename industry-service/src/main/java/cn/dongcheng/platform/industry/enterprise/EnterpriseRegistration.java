@@ -1,0 +1,31 @@
+package cn.dongcheng.platform.industry.enterprise;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A market entity as submitted for registration in the directory (one NDJSON line of a bulk upload).
+ * Money in yuan with at most two decimals; codes in any case (stored upper-case).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EnterpriseRegistration(
+        String uscc,
+        String name,
+        List<String> formerNames,
+        String entityType,
+        EnterpriseStatus status,
+        LocalDate establishedOn,
+        BigDecimal registeredCapital,
+        String registrationAuthority,
+        String address,
+        String streetCode,
+        String legalRepresentative,
+        String industrySection,
+        String industryClass,
+        Boolean keyEnterprise,
+        String responsibleOfficial,
+        String dataSource) {
+}

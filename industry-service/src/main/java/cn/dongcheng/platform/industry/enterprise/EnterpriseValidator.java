@@ -1,0 +1,61 @@
+package cn.dongcheng.platform.industry.enterprise;
+
+import cn.dongcheng.platform.common.district.DongchengStreet;
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.problem.FieldProblem;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.industry.classification.IndustryClassification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Checks an incoming market entity and normalises its codes; collects every problem, not only the first. */
+public final class EnterpriseValidator {
+
+    public static final String OUTSIDE_DISTRICT = "OUTSIDE";
+
+    private EnterpriseValidator() {
+    }
+
+    public static EnterpriseDocument validate(EnterpriseRegistration in, LocalDate today, String updatedAt) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String uscc = upper(in.uscc());
+        UnifiedSocialCreditCode.problem(uscc).ifPresent(r -> problems.add(new FieldProblem("uscc", r)));
+        if (in.name() == null || in.name().isBlank()) {
+            problems.add(new FieldProblem("name", "must not be blank"));
+        } else if (in.name().length() > 200) {
+            problems.add(new FieldProblem("name", "must be at most 200 characters"));
+        }
+        if (in.status() == null) {
+            problems.add(new FieldProblem("status", "is required (ACTIVE, REVOKED, DEREGISTERED, MOVED_OUT)"));
+        }
+        String street = upper(in.streetCode());
+        if (street == null || (!OUTSIDE_DISTRICT.equals(street) && DongchengStreet.byCode(street).isEmpty())) {
+            problems.add(new FieldProblem("streetCode", "must be one of the 17 street codes 110101001–110101017 or OUTSIDE, got '" + street + "'"));
+        }
+        String section = upper(in.industrySection());
+        IndustryClassification.problem(section, in.industryClass()).ifPresent(r -> problems.add(new FieldProblem("industryClass", r)));
+        if (in.establishedOn() != null && in.establishedOn().isAfter(today)) {
+            problems.add(new FieldProblem("establishedOn", "lies in the future: " + in.establishedOn()));
+        }
+        if (in.registeredCapital() != null && (in.registeredCapital().signum() < 0 || in.registeredCapital().scale() > 2)) {
+            problems.add(new FieldProblem("registeredCapital", "must be a non-negative amount in yuan with at most 2 decimals"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new EnterpriseDocument(uscc, in.name().trim(), in.formerNames() == null ? List.of() : in.formerNames(),
+                in.entityType(), in.status(), in.establishedOn(),
+                in.registeredCapital() == null ? null : in.registeredCapital().movePointRight(2).longValueExact(),
+                in.registrationAuthority(), in.address(), street, in.legalRepresentative(), section,
+                in.industryClass().substring(0, 2), in.industryClass(), Boolean.TRUE.equals(in.keyEnterprise()),
+                in.responsibleOfficial(), in.dataSource(), updatedAt);
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.trim().toUpperCase(Locale.ROOT);
+    }
+
+}
