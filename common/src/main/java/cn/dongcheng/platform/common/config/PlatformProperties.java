@@ -16,7 +16,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
         http = http == null ? new Http(64L * 1024 * 1024) : http;
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
-        security = security == null ? new Security(Set.of()) : security;
+        security = security == null ? new Security(Set.of(), Set.of()) : security;
     }
 
     /** @param namespace prefix before every index name; empty in production, unique per test class */
@@ -30,10 +30,14 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
     public record Bulk(int batchSize, int maxRetries) {
     }
 
-    /** @param unmaskedRoles roles that see natural persons' data in full (every such read is audited) */
-    public record Security(Set<CallerRole> unmaskedRoles) {
+    /**
+     * @param unmaskedRoles roles that see natural persons' data in full (every such read is audited)
+     * @param writerRoles   roles that may ingest or change data
+     */
+    public record Security(Set<CallerRole> unmaskedRoles, Set<CallerRole> writerRoles) {
         public Security {
             unmaskedRoles = unmaskedRoles == null ? Set.of() : Set.copyOf(unmaskedRoles);
+            writerRoles = writerRoles == null ? Set.of() : Set.copyOf(writerRoles);
         }
     }
 }

@@ -2,7 +2,7 @@ package cn.dongcheng.platform.common.config;
 
 import cn.dongcheng.platform.common.problem.ProblemDetailsAdvice;
 import cn.dongcheng.platform.common.security.CallerContextResolver;
-import cn.dongcheng.platform.common.security.PersonalDataPolicy;
+import cn.dongcheng.platform.common.security.AccessPolicy;
 import cn.dongcheng.platform.common.web.RequestBodyLimitFilter;
 import cn.dongcheng.platform.common.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,8 +43,8 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    PersonalDataPolicy personalDataPolicy(PlatformProperties properties) {
-        return new PersonalDataPolicy(properties.security().unmaskedRoles());
+    AccessPolicy accessPolicy(PlatformProperties properties) {
+        return new AccessPolicy(properties.security().unmaskedRoles(), properties.security().writerRoles());
     }
 
     @Bean

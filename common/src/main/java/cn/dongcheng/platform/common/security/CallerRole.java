@@ -15,6 +15,8 @@ public enum CallerRole {
     REGULATOR,
     /** Credit administration staff (信用办). */
     CREDIT_OFFICER,
+    /** Data stewards (数据管理员) who load source data through the ingestion APIs. */
+    DATA_STEWARD,
     /** Audit and security staff: reads the audit trail. */
     AUDITOR,
     /** Another platform service calling through Feign. */

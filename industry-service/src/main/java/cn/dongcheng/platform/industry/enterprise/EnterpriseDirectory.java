@@ -14,7 +14,7 @@ import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
-import cn.dongcheng.platform.common.security.PersonalDataPolicy;
+import cn.dongcheng.platform.common.security.AccessPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,13 +35,13 @@ public class EnterpriseDirectory {
     private final DocumentPages pages;
     private final NdjsonBulkIngester ingester;
     private final AuditTrail audit;
-    private final PersonalDataPolicy policy;
+    private final AccessPolicy policy;
     private final EnterpriseMapper mapper;
     private final Clock clock;
     private final String alias;
 
     public EnterpriseDirectory(ElasticsearchJson es, DocumentPages pages, NdjsonBulkIngester ingester, AuditTrail audit,
-                               PersonalDataPolicy policy, EnterpriseMapper mapper, Clock clock, IndexNames names) {
+                               AccessPolicy policy, EnterpriseMapper mapper, Clock clock, IndexNames names) {
         this.es = es;
         this.pages = pages;
         this.ingester = ingester;
@@ -53,6 +53,7 @@ public class EnterpriseDirectory {
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
+        policy.requireWriter(caller);
         LocalDate today = LocalDate.now(clock);
         String now = OffsetDateTime.now(clock).toString();
         BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {

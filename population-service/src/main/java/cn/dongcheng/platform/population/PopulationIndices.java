@@ -1,0 +1,15 @@
+package cn.dongcheng.platform.population;
+
+import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.population.person.PersonRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The indices this service owns; created or migrated at start-up. */
+@Configuration
+class PopulationIndices {
+    @Bean
+    IndexDefinition personsIndex() {
+        return PersonRegistry.INDEX;
+    }
+}

@@ -1,0 +1,12 @@
+package cn.dongcheng.platform.population;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Resident, registered and floating population of the district (人口). */
+@SpringBootApplication
+public class PopulationServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(PopulationServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,139 @@
+package cn.dongcheng.platform.population.person;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
+import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PersonApiIT extends ElasticsearchIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    AuditTrail audit;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static String id(String first17) {
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    static String wrongCheck(String first17) {
+        char right = ResidentIdNumber.checkCharacter(first17);
+        return first17 + (right == '1' ? '2' : '1');
+    }
+
+    // ages on 2020-11-01: 10 (female), 40 (male), 62 (female), 70 (male), 30 (male, floating), 45 (away: not a resident)
+    static final String CHILD = id("11010120100315002");
+    static final String ADULT = id("11010119800101001");
+    static final String SIXTY_TWO = id("11010119580505004");
+    static final String SEVENTY = id("11010119500101003");
+    static final String FLOATING = id("41010219900601007");
+    static final String AWAY = id("11010119750101005");
+
+    private HttpResponse<String> call(String method, String path, String body, String role) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-ndjson");
+        if (role != null) {
+            b.header("X-Caller", "tester").header("X-Caller-Role", role);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String person(String id, String name, String street, String type) {
+        return "{\"idNumber\":\"" + id + "\",\"name\":\"" + name + "\",\"streetCode\":\"" + street + "\",\"residenceType\":\""
+                + type + "\",\"phone\":\"13812345678\",\"address\":\"东城区东四街道某胡同1号\"}";
+    }
+
+    @BeforeEach
+    void load() throws Exception {
+        String ndjson = String.join("\n",
+                person(CHILD, "王小红", "110101006", "REGISTERED_RESIDENT"),
+                person(ADULT, "李强", "110101006", "REGISTERED_RESIDENT"),
+                person(SIXTY_TWO, "赵敏", "110101007", "REGISTERED_RESIDENT"),
+                person(SEVENTY, "张伟", "110101007", "REGISTERED_RESIDENT"),
+                person(FLOATING, "刘洋", "110101006", "FLOATING_RESIDENT"),
+                person(AWAY, "陈静", "110101001", "REGISTERED_AWAY"),
+                person(wrongCheck("11010119800101012"), "bad check", "110101006", "REGISTERED_RESIDENT"),
+                person(id("11010119800101002"), "bad street", "110102001", "REGISTERED_RESIDENT"));
+        HttpResponse<String> r = call("POST", "/v1/persons:bulk?refresh=true", ndjson, "DATA_STEWARD");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode report = json.readTree(r.body());
+        assertThat(report.path("accepted").asInt()).isEqualTo(6);
+        assertThat(report.path("rejected")).hasSize(2);
+        assertThat(report.path("rejected").get(0).path("line").asInt()).isEqualTo(7);
+        assertThat(report.path("rejected").get(1).path("reason").asText()).contains("streetCode");
+    }
+
+    @Test
+    void thePublicCannotWrite() throws Exception {
+        HttpResponse<String> r = call("POST", "/v1/persons:bulk", person(id("11010119800101010"), "x", "110101006", "REGISTERED_RESIDENT"), null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aPersonIsMaskedForOthersAndFullForTheStatisticianAndEveryReadIsAudited() throws Exception {
+        long before = audit.verify().entriesChecked();
+        JsonNode masked = json.readTree(call("GET", "/v1/persons/" + ADULT, null, "REGULATOR").body());
+        assertThat(masked.path("idNumber").asText()).isEqualTo("110101********" + ADULT.substring(14));
+        assertThat(masked.path("name").asText()).isEqualTo("李*");
+        assertThat(masked.path("phone").asText()).isEqualTo("138****5678");
+        assertThat(masked.path("birthDate").asText()).isEqualTo("1980-01-01");
+        assertThat(masked.path("masked").asBoolean()).isTrue();
+
+        JsonNode full = json.readTree(call("GET", "/v1/persons/" + ADULT, null, "STATISTICIAN").body());
+        assertThat(full.path("idNumber").asText()).isEqualTo(ADULT);
+        assertThat(full.path("name").asText()).isEqualTo("李强");
+        assertThat(full.path("sex").asText()).isEqualTo("MALE");
+
+        assertThat(call("GET", "/v1/persons/" + id("11010119800101028"), null, "STATISTICIAN").statusCode()).isEqualTo(404);
+
+        var verification = audit.verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entriesChecked() - before).isEqualTo(3); // masked read, full read, not-found read
+    }
+
+    @Test
+    void summaryCountsResidentsByAgeSexAndStreetOnTheCensusDate() throws Exception {
+        JsonNode s = json.readTree(call("GET", "/v1/population-summaries?asOf=2020-11-01", null, null).body());
+        assertThat(s.path("residents").asInt()).isEqualTo(5); // the person registered but living away is not a resident
+        JsonNode st = s.path("structure");
+        assertThat(st.path("male").asInt()).isEqualTo(3);
+        assertThat(st.path("female").asInt()).isEqualTo(2);
+        assertThat(st.path("age0to14").asInt()).isEqualTo(1);
+        assertThat(st.path("age15to59").asInt()).isEqualTo(2);
+        assertThat(st.path("age15to64").asInt()).isEqualTo(3);
+        assertThat(st.path("age60plus").asInt()).isEqualTo(2);
+        assertThat(st.path("age65plus").asInt()).isEqualTo(1);
+        assertThat(s.path("sexRatio").asDouble()).isEqualTo(150.0);
+        assertThat(s.path("oldAgeDependencyRatio").asDouble()).isEqualTo(33.33);
+        assertThat(s.path("byResidenceType").path("FLOATING_RESIDENT").asInt()).isEqualTo(1);
+        assertThat(s.path("byStreet")).hasSize(2);
+
+        JsonNode dongsi = json.readTree(call("GET", "/v1/population-summaries?asOf=2020-11-01&streetCode=110101006", null, null).body());
+        assertThat(dongsi.path("residents").asInt()).isEqualTo(3);
+        // before the child was born there were only four residents
+        assertThat(json.readTree(call("GET", "/v1/population-summaries?asOf=2009-01-01", null, null).body()).path("residents").asInt()).isEqualTo(4);
+
+        HttpResponse<String> bad = call("GET", "/v1/population-summaries?asOf=2020-13-01", null, null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).path("errors").get(0).path("field").asText()).isEqualTo("asOf");
+    }
+}
