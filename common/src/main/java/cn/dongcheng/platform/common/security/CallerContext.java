@@ -22,7 +22,7 @@ public record CallerContext(String caller, CallerRole role) {
                 parsed = CallerRole.PUBLIC;
             }
         }
-        String name = caller == null || caller.isBlank() ? "anonymous" : caller.replaceAll("[^\\p{L}\\p{N}._@-]", "");
+        String name = caller == null || caller.isBlank() ? "anonymous" : caller.replaceAll("[^\\p{L}\\p{N}._@/-]", "");
         return new CallerContext(name.isEmpty() ? "anonymous" : name, parsed);
     }
 }

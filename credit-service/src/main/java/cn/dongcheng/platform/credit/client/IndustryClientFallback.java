@@ -1,0 +1,34 @@
+package cn.dongcheng.platform.credit.client;
+
+import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
+import cn.dongcheng.platform.common.problem.NotFoundException;
+import feign.FeignException;
+import org.springframework.cloud.openfeign.FallbackFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what went wrong on the way to industry-service into the platform's errors: its 404 stays a 404; anything
+ * else (refused connection, timeout, 5xx, open circuit) is a 503 that names industry-service.
+ */
+@Component
+class IndustryClientFallback implements FallbackFactory<IndustryClient> {
+    @Override
+    public IndustryClient create(Throwable cause) {
+        return uscc -> {
+            if (cause instanceof FeignException.NotFound) {
+                throw new NotFoundException("no market entity with code " + uscc + " in the directory");
+            }
+            throw new DependencyUnavailableException("industry-service", describe(cause), cause);
+        };
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
+            return "circuit open after repeated failures";
+        }
+        if (cause instanceof FeignException fe && fe.status() > 0) {
+            return "answered " + fe.status();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

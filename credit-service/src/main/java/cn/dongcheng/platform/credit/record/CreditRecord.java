@@ -1,0 +1,14 @@
+package cn.dongcheng.platform.credit.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+
+/**
+ * One piece of credit information about a legal person, stored in {@code credit-records} under
+ * {@code <category>:<uscc>:<decisionNumber>} so the same decision is never stored twice.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CreditRecord(String recordId, String uscc, CreditRecordCategory category, String decisionNumber,
+                           LocalDate decisionDate, String authority, String summary, String dataSource, String updatedAt) {
+}

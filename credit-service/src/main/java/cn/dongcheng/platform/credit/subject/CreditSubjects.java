@@ -1,0 +1,48 @@
+package cn.dongcheng.platform.credit.subject;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.security.AccessPolicy;
+import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.credit.client.EnterpriseSummary;
+import cn.dongcheng.platform.credit.client.IndustryClient;
+import cn.dongcheng.platform.credit.record.CreditRecordStore;
+import org.springframework.stereotype.Service;
+
+/** Puts a subject's identity (from industry-service, over Feign) together with its credit records. */
+@Service
+public class CreditSubjects {
+
+    private final IndustryClient industry;
+    private final CreditRecordStore records;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+
+    public CreditSubjects(IndustryClient industry, CreditRecordStore records, AccessPolicy policy, AuditTrail audit) {
+        this.industry = industry;
+        this.records = records;
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    public CreditSubjectView subject(String rawCode, PageRequest page, CallerContext caller) {
+        String uscc;
+        try {
+            uscc = UnifiedSocialCreditCode.parse(rawCode).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("uscc", e.getMessage());
+        }
+        EnterpriseSummary enterprise = industry.enterprise(uscc);
+        boolean unmasked = policy.mayReadUnmasked(caller);
+        if (unmasked && enterprise.legalRepresentative() != null) {
+            audit.record(caller, "READ_PERSONAL_DATA", "subjects/" + uscc, "ok", "legal representative shown unmasked");
+        }
+        return new CreditSubjectView(enterprise.uscc(), enterprise.name(), enterprise.status(), enterprise.streetCode(),
+                enterprise.industrySection(),
+                unmasked ? enterprise.legalRepresentative() : PersonalDataMasking.name(enterprise.legalRepresentative()),
+                !unmasked && enterprise.legalRepresentative() != null, records.ofSubject(uscc, page));
+    }
+}

@@ -1,0 +1,139 @@
+package cn.dongcheng.platform.credit.subject;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.common.testing.NeighbourService;
+import cn.dongcheng.platform.industry.IndustryServiceApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * credit-service against a real industry-service (its own Spring context on its own port, same Elasticsearch node):
+ * every call between them crosses real HTTP through Feign, the load balancer and the circuit breaker.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CreditSubjectIT extends ElasticsearchIntegrationTest {
+
+    private static final String BAIDU = "91110000802100433B";
+    private static NeighbourService industry;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void industryService(DynamicPropertyRegistry registry) {
+        industry = NeighbourService.start(IndustryServiceApplication.class, java.util.Map.of());
+        int industryPort = industry.port();
+        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
+        try {
+            load(industryPort, "/v1/enterprises:bulk?refresh=true",
+                    "{\"uscc\":\"" + BAIDU + "\",\"name\":\"北京百度网讯科技有限公司\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
+                            + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopIndustry() {
+        if (industry != null) {
+            industry.close();
+        }
+    }
+
+    private static HttpResponse<String> load(int port, String path, String ndjson) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-ndjson").header("X-Caller-Role", "DATA_STEWARD")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String requestId, String role) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Request-Id", requestId);
+        if (role != null) {
+            b.header("X-Caller", "zhao.credit").header("X-Caller-Role", role);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void aSubjectJoinsTheDirectoryEntryWithItsOwnRecords() throws Exception {
+        String records = "{\"uscc\":\"" + BAIDU + "\",\"category\":\"ADMINISTRATIVE_PENALTY\",\"decisionNumber\":\"京东市监罚〔2024〕12号\","
+                + "\"decisionDate\":\"2024-03-08\",\"authority\":\"北京市东城区市场监督管理局\",\"summary\":\"广告违法\"}\n"
+                + "{\"uscc\":\"" + BAIDU + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\","
+                + "\"decisionDate\":\"2024-06-01\",\"authority\":\"国家税务总局北京市东城区税务局\"}\n"
+                + "{\"uscc\":\"" + BAIDU + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"x\",\"decisionDate\":\"2999-01-01\",\"authority\":\"x\"}\n";
+        HttpResponse<String> r = load(port, "/v1/records:bulk?refresh=true", records);
+        assertThat(json.readTree(r.body()).path("accepted").asInt()).as(r.body()).isEqualTo(2);
+
+        JsonNode subject = json.readTree(get("/v1/subjects/" + BAIDU, "it-subject", null).body());
+        assertThat(subject.path("name").asText()).isEqualTo("北京百度网讯科技有限公司");
+        assertThat(subject.path("legalRepresentative").asText()).isEqualTo("梁**");
+        assertThat(subject.path("records").path("items")).hasSize(2);
+        assertThat(subject.path("records").path("items").get(0).path("category").asText()).isEqualTo("RED_LIST");
+    }
+
+    @Test
+    @Order(2)
+    void theRequestIdTravelsThroughFeignIntoTheDownstreamAuditTrail() throws Exception {
+        HttpResponse<String> r = get("/v1/subjects/" + BAIDU, "trace-4711", "CREDIT_OFFICER");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Request-Id")).contains("trace-4711");
+        assertThat(json.readTree(r.body()).path("legalRepresentative").asText()).isEqualTo("梁志祥");
+
+        // industry-service showed the legal representative unmasked to credit-service and audited it under our id
+        AuditTrail industryAudit = industry.bean(AuditTrail.class);
+        ElasticsearchJson es = industry.bean(ElasticsearchJson.class);
+        es.refresh(industryAudit.alias());
+        JsonNode hits = es.send("POST", "/" + industryAudit.alias() + "/_search",
+                es.object().set("query", es.object().set("term", es.object().put("requestId", "trace-4711"))))
+                .path("hits").path("hits");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).path("_source").path("actor").asText()).isEqualTo("credit-service/zhao.credit");
+        assertThat(hits.get(0).path("_source").path("role").asText()).isEqualTo("SERVICE");
+    }
+
+    @Test
+    @Order(3)
+    void aCodeUnknownToTheDirectoryIs404AndAnInvalidOneIs400WithoutACall() throws Exception {
+        HttpResponse<String> missing = get("/v1/subjects/91110000600037341L", "it-missing", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        HttpResponse<String> invalid = get("/v1/subjects/91110000600037341X", "it-invalid", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(invalid.body()).path("errors").get(0).path("field").asText()).isEqualTo("uscc");
+    }
+
+    @Test
+    @Order(4)
+    void whenIndustryServiceIsDownTheAnswerIs503NamingIt() throws Exception {
+        industry.close();
+        HttpResponse<String> r = get("/v1/subjects/" + BAIDU, "it-down", null);
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(r.body());
+        assertThat(problem.path("dependency").asText()).isEqualTo("industry-service");
+        assertThat(problem.path("requestId").asText()).isEqualTo("it-down");
+    }
+}
