@@ -1,0 +1,30 @@
+package cn.dongcheng.platform.gateway.tracing;
+
+import cn.dongcheng.platform.common.web.RequestIds;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an id (keeping a well-formed one from the caller), forwards it to the services and returns it
+ * on every response, errors included. A web filter rather than a gateway filter so gateway-made errors carry it too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdWebFilter implements WebFilter {
+
+    public static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String id = RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+        ServerWebExchange withId = exchange.mutate().request(r -> r.headers(h -> h.set(RequestIds.HEADER, id))).build();
+        return chain.filter(withId).contextWrite(ctx -> ctx.put(RequestIds.MDC_KEY, id));
+    }
+}
