@@ -1,0 +1,95 @@
+package cn.dongcheng.platform.demodata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The district's published random-inspection item list (the laws cited are the real legal bases of these checks)
+ * and a sprinkling of credit records — penalties, abnormal-operations listings, A-grade taxpayers — on the generated
+ * entities.
+ */
+final class SupervisionAndCreditData {
+
+    private static final String BODY = "北京市东城区市场监督管理局";
+    private static final Object[][] ITEMS = {
+            {"DC-SCJG-001", "企业公示信息抽查", "《企业信息公示暂行条例》", "书面检查、实地核查", false, 3, 1},
+            {"DC-SCJG-002", "食品经营许可事项检查", "《中华人民共和国食品安全法》", "实地核查", true, null, 1},
+            {"DC-SCJG-003", "广告发布行为检查", "《中华人民共和国广告法》", "网络监测、书面检查", false, 5, 1},
+            {"DC-SCJG-004", "产品质量监督抽查", "《中华人民共和国产品质量法》", "抽样检验", true, null, 2},
+            {"DC-SCJG-005", "特种设备安全检查", "《中华人民共和国特种设备安全法》", "实地核查", true, null, 1},
+            {"DC-SCJG-006", "价格行为检查", "《中华人民共和国价格法》", "实地核查、书面检查", false, 5, 1},
+            {"DC-SCJG-007", "计量器具使用检查", "《中华人民共和国计量法》", "实地核查", false, 5, 1},
+            {"DC-SCJG-008", "商标使用行为检查", "《中华人民共和国商标法》", "书面检查", false, 3, 1},
+            {"DC-SCJG-009", "网络交易经营者检查", "《中华人民共和国电子商务法》", "网络监测", false, 5, 1},
+            {"DC-SCJG-010", "登记事项检查", "《中华人民共和国市场主体登记管理条例》", "实地核查", false, 3, 1}
+    };
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    long inspectionItems(Consumer<String> sink) {
+        for (Object[] item : ITEMS) {
+            ObjectNode n = mapper.createObjectNode();
+            n.put("code", (String) item[0]);
+            n.put("name", (String) item[1]);
+            n.put("legalBasis", (String) item[2]);
+            n.put("inspectingBody", BODY);
+            n.put("method", (String) item[3]);
+            n.put("keyItem", (Boolean) item[4]);
+            if (item[5] != null) {
+                n.put("ratioPercent", (Integer) item[5]);
+            }
+            n.put("frequencyPerYear", (Integer) item[6]);
+            n.put("qualification", "行政执法证");
+            n.put("dataSource", PersonGenerator.DATA_SOURCE);
+            sink.accept(n.toString());
+        }
+        return ITEMS.length;
+    }
+
+    long creditRecords(List<String> codes, long seed, Consumer<String> sink) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long count = 0;
+        for (String uscc : codes) {
+            int roll = random.nextInt(1000);
+            String category;
+            String authority;
+            if (roll < 25) {
+                category = "ADMINISTRATIVE_PENALTY";
+                authority = BODY;
+            } else if (roll < 45) {
+                category = "ABNORMAL_OPERATIONS";
+                authority = BODY;
+            } else if (roll < 85) {
+                category = "RED_LIST";
+                authority = "国家税务总局北京市东城区税务局";
+            } else {
+                continue;
+            }
+            LocalDate decided = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(6 * 365));
+            ObjectNode r = mapper.createObjectNode();
+            r.put("uscc", uscc);
+            r.put("category", category);
+            r.put("decisionNumber", switch (category) {
+                case "ADMINISTRATIVE_PENALTY" -> "京东市监罚〔" + decided.getYear() + "〕" + (1 + random.nextInt(3000)) + "号";
+                case "ABNORMAL_OPERATIONS" -> "京东市监异〔" + decided.getYear() + "〕" + (1 + random.nextInt(3000)) + "号";
+                default -> "A级纳税人" + (decided.getYear() - 1);
+            });
+            r.put("decisionDate", decided.toString());
+            r.put("authority", authority);
+            r.put("summary", switch (category) {
+                case "ADMINISTRATIVE_PENALTY" -> "违反广告法相关规定，处以警告并罚款";
+                case "ABNORMAL_OPERATIONS" -> "未按规定期限公示年度报告";
+                default -> "纳税信用A级";
+            });
+            r.put("dataSource", PersonGenerator.DATA_SOURCE);
+            sink.accept(r.toString());
+            count++;
+        }
+        return count;
+    }
+}
