@@ -38,7 +38,7 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
     private long sent;
     private long accepted;
     private long rejected;
-    private long lastReport;
+    private long lastReport = started;
 
     ChunkedUploader(HttpClient http, URI endpoint, String token, String label, long expected, int chunkLines, int inFlight, PrintStream out) {
         this.http = http;

@@ -47,6 +47,8 @@ class GatewayRoutingIT {
                     .collect(Collectors.joining(","));
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI() + "\",\"headers\":{" + headers + "}}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // like the real services: echo the request id back
+            exchange.getResponseHeaders().set("X-Request-Id", exchange.getRequestHeaders().getFirst("X-Request-Id"));
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -90,7 +92,7 @@ class GatewayRoutingIT {
         HttpResponse<String> r = get("/api/industry/v1/enterprises", "X-Request-Id", "abc-123",
                 "Authorization", "Bearer demo-industry-officer");
         JsonNode seen = json.readTree(r.body());
-        assertThat(r.headers().firstValue("X-Request-Id")).contains("abc-123");
+        assertThat(r.headers().allValues("X-Request-Id")).containsExactly("abc-123");
         assertThat(seen.path("headers").path("x-request-id").asText()).isEqualTo("abc-123");
         assertThat(seen.path("headers").path("x-caller-role").asText()).isEqualTo("INDUSTRY_OFFICER");
         assertThat(seen.path("headers").path("x-caller").asText()).isEqualTo("industry.office.demo");

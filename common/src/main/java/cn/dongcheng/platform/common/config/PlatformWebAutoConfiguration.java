@@ -37,6 +37,20 @@ public class PlatformWebAutoConfiguration {
         return registration;
     }
 
+    /** Names each service's OpenAPI document and states the conventions every endpoint follows. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
+    io.swagger.v3.oas.models.OpenAPI platformOpenApi(org.springframework.core.env.Environment env) {
+        String name = env.getProperty("spring.application.name", "service");
+        return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
+                .title("Dongcheng Data Platform — " + name)
+                .version("v1")
+                .description("Errors are RFC 9457 problems (application/problem+json) with the request id; lists take "
+                        + "?size= (1–1000, default 20) and an opaque ?cursor=; bulk endpoints take NDJSON and answer "
+                        + "{accepted, rejectedCount, rejected[{line, id, reason}]}. Personal data is masked unless the "
+                        + "caller's role (set by the gateway from the bearer token) allows it; such reads are audited."));
+    }
+
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();

@@ -23,7 +23,11 @@ public class RequestIdWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String id = RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         exchange.getAttributes().put(ATTRIBUTE, id);
-        exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+        // at commit time, so the id replaces the copy a service sends back instead of standing beside it
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
+            return Mono.empty();
+        });
         ServerWebExchange withId = exchange.mutate().request(r -> r.headers(h -> h.set(RequestIds.HEADER, id))).build();
         return chain.filter(withId).contextWrite(ctx -> ctx.put(RequestIds.MDC_KEY, id));
     }
