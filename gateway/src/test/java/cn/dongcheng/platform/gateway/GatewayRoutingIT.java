@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller headers from tokens (and never from the outside), and 503 problems for a service that is down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("local")
 class GatewayRoutingIT {
 
     private static HttpServer echo;
