@@ -5,7 +5,9 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.index.VersionedIndexManager;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import cn.dongcheng.platform.common.security.AccessPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +61,17 @@ public class PlatformElasticsearchAutoConfiguration {
     @ConditionalOnBean(ElasticsearchJson.class)
     cn.dongcheng.platform.common.paging.DocumentPages documentPages(ElasticsearchJson es) {
         return new cn.dongcheng.platform.common.paging.DocumentPages(es);
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(PlatformProperties properties) {
+        return new AccessPolicy(properties.security().unmaskedRoles(), properties.security().writerRoles());
+    }
+
+    @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    AuditedIngestion auditedIngestion(NdjsonBulkIngester ingester, ElasticsearchJson es, AuditTrail audit, AccessPolicy policy) {
+        return new AuditedIngestion(ingester, es, audit, policy);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package cn.dongcheng.platform.common.config;
 
 import cn.dongcheng.platform.common.problem.ProblemDetailsAdvice;
 import cn.dongcheng.platform.common.security.CallerContextResolver;
-import cn.dongcheng.platform.common.security.AccessPolicy;
 import cn.dongcheng.platform.common.web.RequestBodyLimitFilter;
 import cn.dongcheng.platform.common.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,11 +53,6 @@ public class PlatformWebAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
-    }
-
-    @Bean
-    AccessPolicy accessPolicy(PlatformProperties properties) {
-        return new AccessPolicy(properties.security().unmaskedRoles(), properties.security().writerRoles());
     }
 
     @Bean

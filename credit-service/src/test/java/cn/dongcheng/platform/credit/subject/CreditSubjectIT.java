@@ -2,6 +2,7 @@ package cn.dongcheng.platform.credit.subject;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.testing.NeighbourService;
 import cn.dongcheng.platform.industry.IndustryServiceApplication;
@@ -18,9 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,20 +38,15 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     int port;
     @Autowired
     ObjectMapper json;
-    private final HttpClient http = HttpClient.newHttpClient();
+
 
     @DynamicPropertySource
     static void industryService(DynamicPropertyRegistry registry) {
         industry = NeighbourService.start(IndustryServiceApplication.class, java.util.Map.of());
-        int industryPort = industry.port();
         registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
-        try {
-            load(industryPort, "/v1/enterprises:bulk?refresh=true",
-                    "{\"uscc\":\"" + BAIDU + "\",\"name\":\"北京百度网讯科技有限公司\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
-                            + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        new ApiClient(industry.port()).postNdjson("/v1/enterprises:bulk?refresh=true",
+                "{\"uscc\":\"" + BAIDU + "\",\"name\":\"北京百度网讯科技有限公司\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
+                        + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n", "DATA_STEWARD");
     }
 
     @AfterAll
@@ -61,20 +54,6 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
         if (industry != null) {
             industry.close();
         }
-    }
-
-    private static HttpResponse<String> load(int port, String path, String ndjson) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-ndjson").header("X-Caller-Role", "DATA_STEWARD")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String requestId, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Request-Id", requestId);
-        if (role != null) {
-            b.header("X-Caller", "zhao.credit").header("X-Caller-Role", role);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -85,10 +64,10 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
                 + "{\"uscc\":\"" + BAIDU + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\","
                 + "\"decisionDate\":\"2024-06-01\",\"authority\":\"国家税务总局北京市东城区税务局\"}\n"
                 + "{\"uscc\":\"" + BAIDU + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"x\",\"decisionDate\":\"2999-01-01\",\"authority\":\"x\"}\n";
-        HttpResponse<String> r = load(port, "/v1/records:bulk?refresh=true", records);
+        HttpResponse<String> r = new ApiClient(port).postNdjson("/v1/records:bulk?refresh=true", records, "DATA_STEWARD");
         assertThat(json.readTree(r.body()).path("accepted").asInt()).as(r.body()).isEqualTo(2);
 
-        JsonNode subject = json.readTree(get("/v1/subjects/" + BAIDU, "it-subject", null).body());
+        JsonNode subject = json.readTree(new ApiClient(port).get("/v1/subjects/" + BAIDU, null, "it-subject").body());
         assertThat(subject.path("name").asText()).isEqualTo("北京百度网讯科技有限公司");
         assertThat(subject.path("legalRepresentative").asText()).isEqualTo("梁**");
         assertThat(subject.path("records").path("items")).hasSize(2);
@@ -98,7 +77,7 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     @Test
     @Order(2)
     void theRequestIdTravelsThroughFeignIntoTheDownstreamAuditTrail() throws Exception {
-        HttpResponse<String> r = get("/v1/subjects/" + BAIDU, "trace-4711", "CREDIT_OFFICER");
+        HttpResponse<String> r = new ApiClient(port).get("/v1/subjects/" + BAIDU, "CREDIT_OFFICER", "trace-4711");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Request-Id")).contains("trace-4711");
         assertThat(json.readTree(r.body()).path("legalRepresentative").asText()).isEqualTo("梁志祥");
@@ -111,16 +90,16 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
                 es.object().set("query", es.object().set("term", es.object().put("requestId", "trace-4711"))))
                 .path("hits").path("hits");
         assertThat(hits).hasSize(1);
-        assertThat(hits.get(0).path("_source").path("actor").asText()).isEqualTo("credit-service/zhao.credit");
+        assertThat(hits.get(0).path("_source").path("actor").asText()).isEqualTo("credit-service/tester");
         assertThat(hits.get(0).path("_source").path("role").asText()).isEqualTo("SERVICE");
     }
 
     @Test
     @Order(3)
     void aCodeUnknownToTheDirectoryIs404AndAnInvalidOneIs400WithoutACall() throws Exception {
-        HttpResponse<String> missing = get("/v1/subjects/91110000600037341L", "it-missing", null);
+        HttpResponse<String> missing = new ApiClient(port).get("/v1/subjects/91110000600037341L", null, "it-missing");
         assertThat(missing.statusCode()).isEqualTo(404);
-        HttpResponse<String> invalid = get("/v1/subjects/91110000600037341X", "it-invalid", null);
+        HttpResponse<String> invalid = new ApiClient(port).get("/v1/subjects/91110000600037341X", null, "it-invalid");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(json.readTree(invalid.body()).path("errors").get(0).path("field").asText()).isEqualTo("uscc");
     }
@@ -129,7 +108,7 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     @Order(4)
     void whenIndustryServiceIsDownTheAnswerIs503NamingIt() throws Exception {
         industry.close();
-        HttpResponse<String> r = get("/v1/subjects/" + BAIDU, "it-down", null);
+        HttpResponse<String> r = new ApiClient(port).get("/v1/subjects/" + BAIDU, null, "it-down");
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = json.readTree(r.body());

@@ -7,7 +7,7 @@ import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
-import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
@@ -15,7 +15,6 @@ import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.AccessPolicy;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
@@ -33,18 +32,18 @@ public class EnterpriseDirectory {
 
     private final ElasticsearchJson es;
     private final DocumentPages pages;
-    private final NdjsonBulkIngester ingester;
+    private final AuditedIngestion ingestion;
     private final AuditTrail audit;
     private final AccessPolicy policy;
     private final EnterpriseMapper mapper;
     private final Clock clock;
     private final String alias;
 
-    public EnterpriseDirectory(ElasticsearchJson es, DocumentPages pages, NdjsonBulkIngester ingester, AuditTrail audit,
+    public EnterpriseDirectory(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, AuditTrail audit,
                                AccessPolicy policy, EnterpriseMapper mapper, Clock clock, IndexNames names) {
         this.es = es;
         this.pages = pages;
-        this.ingester = ingester;
+        this.ingestion = ingestion;
         this.audit = audit;
         this.policy = policy;
         this.mapper = mapper;
@@ -53,22 +52,12 @@ public class EnterpriseDirectory {
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
-        policy.requireWriter(caller);
         LocalDate today = LocalDate.now(clock);
         String now = OffsetDateTime.now(clock).toString();
-        BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {
-            EnterpriseRegistration in;
-            try {
-                in = es.mapper().treeToValue(line, EnterpriseRegistration.class);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException(fieldOf(e), e.getOriginalMessage());
-            }
+        return ingestion.ingest(ndjson, alias, EnterpriseRegistration.class, in -> {
             EnterpriseDocument valid = EnterpriseValidator.validate(in, today, now);
             return new IndexedDocument(valid.uscc(), valid);
-        }, refresh);
-        audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
-                "accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
-        return report;
+        }, refresh, caller);
     }
 
     public EnterpriseView get(String rawCode, CallerContext caller) {
@@ -109,13 +98,5 @@ public class EnterpriseDirectory {
             audit.record(caller, "READ_PERSONAL_DATA", alias + "/" + doc.uscc(), "ok", "legal representative shown unmasked");
         }
         return mapper.toView(doc, unmasked);
-    }
-
-    private static String fieldOf(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-            var ref = m.getPath().get(m.getPath().size() - 1);
-            return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
-        }
-        return "line";
     }
 }

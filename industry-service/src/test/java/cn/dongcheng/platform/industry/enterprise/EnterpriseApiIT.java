@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +30,7 @@ class EnterpriseApiIT extends ElasticsearchIntegrationTest {
     @Autowired
     AuditTrail audit;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> call(String method, String path, String body, String contentType, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Request-Id", "it-" + method + "-" + path.hashCode())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        if (role != null) {
-            b.header("X-Caller", "tester").header("X-Caller-Role", role);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
+    private ApiClient api;
 
     private static String line(String uscc, String name, String street, String section, String cls) {
         return "{\"uscc\":\"" + uscc + "\",\"name\":\"" + name + "\",\"status\":\"ACTIVE\",\"streetCode\":\"" + street
@@ -55,13 +40,14 @@ class EnterpriseApiIT extends ElasticsearchIntegrationTest {
 
     @BeforeEach
     void load() throws Exception {
+        api = new ApiClient(port);
         String ndjson = String.join("\n",
                 line(BAIDU, "北京百度网讯科技有限公司", "110101006", "I", "6421"),
                 line(STANDARD_EXAMPLE, "示例企业", "110101001", "L", "7211"),
                 line("91350100M000100Y44", "bad check", "110101001", "L", "7211"),
                 line("91110000MA01ABCD1X", "bad everything", "999", "I", "7211"),
                 "{\"uscc\":\"" + BAIDU + "\",\"name\":\"x\",\"status\":\"SLEEPING\"}") + "\n";
-        HttpResponse<String> r = call("POST", "/v1/enterprises:bulk?refresh=true", ndjson, "application/x-ndjson", "INDUSTRY_OFFICER");
+        HttpResponse<String> r = api.postNdjson("/v1/enterprises:bulk?refresh=true", ndjson, "INDUSTRY_OFFICER");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode report = json.readTree(r.body());
         assertThat(report.path("accepted").asInt()).isEqualTo(2);
@@ -74,7 +60,7 @@ class EnterpriseApiIT extends ElasticsearchIntegrationTest {
 
     @Test
     void getsAnEntityWithTheLegalRepresentativeMaskedForThePublic() throws Exception {
-        HttpResponse<String> r = call("GET", "/v1/enterprises/" + BAIDU.toLowerCase(), null, null, null);
+        HttpResponse<String> r = api.get("/v1/enterprises/" + BAIDU.toLowerCase(), null, "it-request");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
         JsonNode e = json.readTree(r.body());
@@ -86,7 +72,7 @@ class EnterpriseApiIT extends ElasticsearchIntegrationTest {
 
     @Test
     void anOfficerSeesTheNameAndTheReadIsAudited() throws Exception {
-        HttpResponse<String> r = call("GET", "/v1/enterprises/" + BAIDU, null, null, "INDUSTRY_OFFICER");
+        HttpResponse<String> r = api.get("/v1/enterprises/" + BAIDU, "INDUSTRY_OFFICER");
         assertThat(json.readTree(r.body()).path("legalRepresentative").asText()).isEqualTo("李彦宏");
         var verification = audit.verify();
         assertThat(verification.intact()).isTrue();
@@ -95,34 +81,34 @@ class EnterpriseApiIT extends ElasticsearchIntegrationTest {
 
     @Test
     void invalidCodeIsAProblemNamingTheFailedCheck() throws Exception {
-        HttpResponse<String> r = call("GET", "/v1/enterprises/91350100M000100Y44", null, null, null);
+        HttpResponse<String> r = api.get("/v1/enterprises/91350100M000100Y44", null, "it-request");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         JsonNode p = json.readTree(r.body());
         assertThat(p.path("errors").get(0).path("field").asText()).isEqualTo("uscc");
         assertThat(p.path("errors").get(0).path("reason").asText()).contains("mod 31");
-        assertThat(p.path("requestId").asText()).startsWith("it-");
+        assertThat(p.path("requestId").asText()).isEqualTo("it-request");
     }
 
     @Test
     void unknownCodeIs404() throws Exception {
-        HttpResponse<String> r = call("GET", "/v1/enterprises/91110000600037341L", null, null, null);
+        HttpResponse<String> r = api.get("/v1/enterprises/91110000600037341L", null, "it-request");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(json.readTree(r.body()).path("status").asInt()).isEqualTo(404);
     }
 
     @Test
     void listsByStreetAndPagesWithACursor() throws Exception {
-        JsonNode first = json.readTree(call("GET", "/v1/enterprises?size=1", null, null, null).body());
+        JsonNode first = json.readTree(api.get("/v1/enterprises?size=1", null, "it-request").body());
         assertThat(first.path("items")).hasSize(1);
         assertThat(first.path("total").asInt()).isEqualTo(2);
-        JsonNode second = json.readTree(call("GET", "/v1/enterprises?size=1&cursor=" + first.path("nextCursor").asText(), null, null, null).body());
+        JsonNode second = json.readTree(api.get("/v1/enterprises?size=1&cursor=" + first.path("nextCursor").asText(), null, "it-request").body());
         assertThat(second.path("items").get(0).path("uscc").asText()).isNotEqualTo(first.path("items").get(0).path("uscc").asText());
-        JsonNode street = json.readTree(call("GET", "/v1/enterprises?streetCode=110101006", null, null, null).body());
+        JsonNode street = json.readTree(api.get("/v1/enterprises?streetCode=110101006", null, "it-request").body());
         assertThat(street.path("items")).hasSize(1);
         assertThat(street.path("items").get(0).path("uscc").asText()).isEqualTo(BAIDU);
-        assertThat(call("GET", "/v1/enterprises?size=5000", null, null, null).statusCode()).isEqualTo(400);
-        assertThat(call("GET", "/v1/enterprises?cursor=garbage!", null, null, null).statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/enterprises?size=5000", null, "it-request").statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/enterprises?cursor=garbage!", null, "it-request").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -131,9 +117,9 @@ class EnterpriseApiIT extends ElasticsearchIntegrationTest {
         while (big.length() < 25_000) {
             big.append(line("91110000600037341L", "too big", "110101001", "L", "7211")).append('\n');
         }
-        HttpResponse<String> r = call("POST", "/v1/enterprises:bulk?refresh=true", big.toString(), "application/x-ndjson", "INDUSTRY_OFFICER");
+        HttpResponse<String> r = api.postNdjson("/v1/enterprises:bulk?refresh=true", big.toString(), "INDUSTRY_OFFICER");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(call("GET", "/v1/enterprises/91110000600037341L", null, null, null).statusCode()).isEqualTo(404);
+        assertThat(api.get("/v1/enterprises/91110000600037341L", null, "it-request").statusCode()).isEqualTo(404);
     }
 }

@@ -1,20 +1,16 @@
 package cn.dongcheng.platform.supervision.item;
 
-import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
-import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
-import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
-import cn.dongcheng.platform.common.security.AccessPolicy;
 import cn.dongcheng.platform.common.security.CallerContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
@@ -32,37 +28,25 @@ public class InspectionItemCatalogue {
 
     private final ElasticsearchJson es;
     private final DocumentPages pages;
-    private final NdjsonBulkIngester ingester;
-    private final AuditTrail audit;
-    private final AccessPolicy policy;
+    private final AuditedIngestion ingestion;
     private final Clock clock;
     private final String alias;
 
-    public InspectionItemCatalogue(ElasticsearchJson es, DocumentPages pages, NdjsonBulkIngester ingester, AuditTrail audit,
-                                   AccessPolicy policy, Clock clock, IndexNames names) {
+    public InspectionItemCatalogue(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, Clock clock,
+                                   IndexNames names) {
         this.es = es;
         this.pages = pages;
-        this.ingester = ingester;
-        this.audit = audit;
-        this.policy = policy;
+        this.ingestion = ingestion;
         this.clock = clock;
         this.alias = names.alias(INDEX.resource());
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
-        policy.requireWriter(caller);
         String now = OffsetDateTime.now(clock).toString();
-        BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {
-            try {
-                InspectionItem valid = InspectionItemValidator.validate(es.mapper().treeToValue(line, InspectionItem.class), now);
-                return new IndexedDocument(valid.code(), valid);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException("line", e.getOriginalMessage());
-            }
-        }, refresh);
-        audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
-                "items accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
-        return report;
+        return ingestion.ingest(ndjson, alias, InspectionItem.class, in -> {
+            InspectionItem valid = InspectionItemValidator.validate(in, now);
+            return new IndexedDocument(valid.code(), valid);
+        }, refresh, caller);
     }
 
     public InspectionItem get(String code) {

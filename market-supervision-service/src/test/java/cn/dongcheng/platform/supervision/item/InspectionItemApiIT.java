@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.supervision.item;
 
+import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,37 +20,26 @@ class InspectionItemApiIT extends ElasticsearchIntegrationTest {
     int port;
     @Autowired
     ObjectMapper json;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> call(String method, String path, String body, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/x-ndjson");
-        if (role != null) {
-            b.header("X-Caller-Role", role);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void ingestsTheItemListRejectingIncompleteItemsAndPagesIt() throws Exception {
+        ApiClient api = new ApiClient(port);
         String ndjson = """
                 {"code":"dc-scjg-001","name":"企业公示信息抽查","legalBasis":"《企业信息公示暂行条例》第十四条","inspectingBody":"东城区市场监督管理局","method":"书面检查","keyItem":false,"ratioPercent":3,"frequencyPerYear":1}
                 {"code":"DC-SCJG-002","name":"食品经营许可事项检查","legalBasis":"《食品安全法》第一百一十条","inspectingBody":"东城区市场监督管理局","method":"实地核查","keyItem":true}
                 {"code":"DC-SCJG-003","name":"no basis","inspectingBody":"东城区市场监督管理局","ratioPercent":150}
                 """;
-        assertThat(call("POST", "/v1/inspection-items:bulk?refresh=true", ndjson, "PUBLIC").statusCode()).isEqualTo(403);
-        HttpResponse<String> r = call("POST", "/v1/inspection-items:bulk?refresh=true", ndjson, "REGULATOR");
+        assertThat(api.postNdjson("/v1/inspection-items:bulk?refresh=true", ndjson, "PUBLIC").statusCode()).isEqualTo(403);
+        HttpResponse<String> r = api.postNdjson("/v1/inspection-items:bulk?refresh=true", ndjson, "REGULATOR");
         JsonNode report = json.readTree(r.body());
         assertThat(report.path("accepted").asInt()).as(r.body()).isEqualTo(2);
         assertThat(report.path("rejected").get(0).path("line").asInt()).isEqualTo(3);
         assertThat(report.path("rejected").get(0).path("reason").asText()).contains("legalBasis").contains("ratioPercent");
 
-        JsonNode item = json.readTree(call("GET", "/v1/inspection-items/DC-SCJG-001", null, null).body());
+        JsonNode item = json.readTree(api.get("/v1/inspection-items/DC-SCJG-001").body());
         assertThat(item.path("ratioPercent").asInt()).isEqualTo(3);
-        JsonNode keyItems = json.readTree(call("GET", "/v1/inspection-items?keyItem=true", null, null).body());
+        JsonNode keyItems = json.readTree(api.get("/v1/inspection-items?keyItem=true").body());
         assertThat(keyItems.path("items")).hasSize(1);
         assertThat(keyItems.path("items").get(0).path("code").asText()).isEqualTo("DC-SCJG-002");
-        assertThat(call("GET", "/v1/inspection-items/NOPE", null, null).statusCode()).isEqualTo(404);
+        assertThat(api.get("/v1/inspection-items/NOPE").statusCode()).isEqualTo(404);
     }
 }

@@ -1,20 +1,18 @@
 package cn.dongcheng.platform.population.person;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
 import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
-import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.AccessPolicy;
 import cn.dongcheng.platform.common.security.CallerContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
@@ -31,20 +29,18 @@ public class PersonRegistry {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("persons");
 
-    private final ElasticsearchJson es;
     private final DocumentPages pages;
-    private final NdjsonBulkIngester ingester;
+    private final AuditedIngestion ingestion;
     private final AuditTrail audit;
     private final AccessPolicy policy;
     private final PersonMapper mapper;
     private final Clock clock;
     private final String alias;
 
-    public PersonRegistry(ElasticsearchJson es, DocumentPages pages, NdjsonBulkIngester ingester, AuditTrail audit,
+    public PersonRegistry(DocumentPages pages, AuditedIngestion ingestion, AuditTrail audit,
                           AccessPolicy policy, PersonMapper mapper, Clock clock, IndexNames names) {
-        this.es = es;
         this.pages = pages;
-        this.ingester = ingester;
+        this.ingestion = ingestion;
         this.audit = audit;
         this.policy = policy;
         this.mapper = mapper;
@@ -57,19 +53,11 @@ public class PersonRegistry {
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
-        policy.requireWriter(caller);
         String now = OffsetDateTime.now(clock).toString();
-        BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {
-            try {
-                PersonRecord valid = PersonValidator.validate(es.mapper().treeToValue(line, PersonRegistration.class), now);
-                return new IndexedDocument(valid.idNumber(), valid);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException("line", e.getOriginalMessage());
-            }
-        }, refresh);
-        audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
-                "persons accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
-        return report;
+        return ingestion.ingest(ndjson, alias, PersonRegistration.class, in -> {
+            PersonRecord valid = PersonValidator.validate(in, now);
+            return new IndexedDocument(valid.idNumber(), valid);
+        }, refresh, caller);
     }
 
     public PersonView get(String rawId, CallerContext caller) {

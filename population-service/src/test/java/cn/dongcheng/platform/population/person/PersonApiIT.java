@@ -2,6 +2,7 @@ package cn.dongcheng.platform.population.person;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
+import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +25,7 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
     ObjectMapper json;
     @Autowired
     AuditTrail audit;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
 
     static String id(String first17) {
         return first17 + ResidentIdNumber.checkCharacter(first17);
@@ -46,16 +44,6 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
     static final String FLOATING = id("41010219900601007");
     static final String AWAY = id("11010119750101005");
 
-    private HttpResponse<String> call(String method, String path, String body, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/x-ndjson");
-        if (role != null) {
-            b.header("X-Caller", "tester").header("X-Caller-Role", role);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static String person(String id, String name, String street, String type) {
         return "{\"idNumber\":\"" + id + "\",\"name\":\"" + name + "\",\"streetCode\":\"" + street + "\",\"residenceType\":\""
                 + type + "\",\"phone\":\"13812345678\",\"address\":\"东城区东四街道某胡同1号\"}";
@@ -63,6 +51,7 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
 
     @BeforeEach
     void load() throws Exception {
+        api = new ApiClient(port);
         String ndjson = String.join("\n",
                 person(CHILD, "王小红", "110101006", "REGISTERED_RESIDENT"),
                 person(ADULT, "李强", "110101006", "REGISTERED_RESIDENT"),
@@ -72,7 +61,7 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
                 person(AWAY, "陈静", "110101001", "REGISTERED_AWAY"),
                 person(wrongCheck("11010119800101012"), "bad check", "110101006", "REGISTERED_RESIDENT"),
                 person(id("11010119800101002"), "bad street", "110102001", "REGISTERED_RESIDENT"));
-        HttpResponse<String> r = call("POST", "/v1/persons:bulk?refresh=true", ndjson, "DATA_STEWARD");
+        HttpResponse<String> r = api.postNdjson("/v1/persons:bulk?refresh=true", ndjson, "DATA_STEWARD");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode report = json.readTree(r.body());
         assertThat(report.path("accepted").asInt()).isEqualTo(6);
@@ -83,7 +72,7 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
 
     @Test
     void thePublicCannotWrite() throws Exception {
-        HttpResponse<String> r = call("POST", "/v1/persons:bulk", person(id("11010119800101010"), "x", "110101006", "REGISTERED_RESIDENT"), null);
+        HttpResponse<String> r = api.postNdjson("/v1/persons:bulk", person(id("11010119800101010"), "x", "110101006", "REGISTERED_RESIDENT"), null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
@@ -91,19 +80,19 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
     @Test
     void aPersonIsMaskedForOthersAndFullForTheStatisticianAndEveryReadIsAudited() throws Exception {
         long before = audit.verify().entriesChecked();
-        JsonNode masked = json.readTree(call("GET", "/v1/persons/" + ADULT, null, "REGULATOR").body());
+        JsonNode masked = json.readTree(api.get("/v1/persons/" + ADULT, "REGULATOR").body());
         assertThat(masked.path("idNumber").asText()).isEqualTo("110101********" + ADULT.substring(14));
         assertThat(masked.path("name").asText()).isEqualTo("李*");
         assertThat(masked.path("phone").asText()).isEqualTo("138****5678");
         assertThat(masked.path("birthDate").asText()).isEqualTo("1980-01-01");
         assertThat(masked.path("masked").asBoolean()).isTrue();
 
-        JsonNode full = json.readTree(call("GET", "/v1/persons/" + ADULT, null, "STATISTICIAN").body());
+        JsonNode full = json.readTree(api.get("/v1/persons/" + ADULT, "STATISTICIAN").body());
         assertThat(full.path("idNumber").asText()).isEqualTo(ADULT);
         assertThat(full.path("name").asText()).isEqualTo("李强");
         assertThat(full.path("sex").asText()).isEqualTo("MALE");
 
-        assertThat(call("GET", "/v1/persons/" + id("11010119800101028"), null, "STATISTICIAN").statusCode()).isEqualTo(404);
+        assertThat(api.get("/v1/persons/" + id("11010119800101028"), "STATISTICIAN").statusCode()).isEqualTo(404);
 
         var verification = audit.verify();
         assertThat(verification.intact()).isTrue();
@@ -112,7 +101,7 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
 
     @Test
     void summaryCountsResidentsByAgeSexAndStreetOnTheCensusDate() throws Exception {
-        JsonNode s = json.readTree(call("GET", "/v1/population-summaries?asOf=2020-11-01", null, null).body());
+        JsonNode s = json.readTree(api.get("/v1/population-summaries?asOf=2020-11-01", null).body());
         assertThat(s.path("residents").asInt()).isEqualTo(5); // the person registered but living away is not a resident
         JsonNode st = s.path("structure");
         assertThat(st.path("male").asInt()).isEqualTo(3);
@@ -127,12 +116,12 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
         assertThat(s.path("byResidenceType").path("FLOATING_RESIDENT").asInt()).isEqualTo(1);
         assertThat(s.path("byStreet")).hasSize(2);
 
-        JsonNode dongsi = json.readTree(call("GET", "/v1/population-summaries?asOf=2020-11-01&streetCode=110101006", null, null).body());
+        JsonNode dongsi = json.readTree(api.get("/v1/population-summaries?asOf=2020-11-01&streetCode=110101006", null).body());
         assertThat(dongsi.path("residents").asInt()).isEqualTo(3);
         // before the child was born there were only four residents
-        assertThat(json.readTree(call("GET", "/v1/population-summaries?asOf=2009-01-01", null, null).body()).path("residents").asInt()).isEqualTo(4);
+        assertThat(json.readTree(api.get("/v1/population-summaries?asOf=2009-01-01", null).body()).path("residents").asInt()).isEqualTo(4);
 
-        HttpResponse<String> bad = call("GET", "/v1/population-summaries?asOf=2020-13-01", null, null);
+        HttpResponse<String> bad = api.get("/v1/population-summaries?asOf=2020-13-01", null);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).path("errors").get(0).path("field").asText()).isEqualTo("asOf");
     }

@@ -1,0 +1,61 @@
+package cn.dongcheng.platform.common.ingest;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.security.AccessPolicy;
+import cn.dongcheng.platform.common.security.CallerContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import java.io.InputStream;
+import java.util.function.Function;
+
+/**
+ * What every service's bulk endpoint does: check the caller may write, read each line as the resource's input
+ * record (a type error names the field), validate it into a document, store through {@link NdjsonBulkIngester}, and
+ * audit the upload with its counts.
+ */
+public class AuditedIngestion {
+
+    private final NdjsonBulkIngester ingester;
+    private final ElasticsearchJson es;
+    private final AuditTrail audit;
+    private final AccessPolicy policy;
+
+    public AuditedIngestion(NdjsonBulkIngester ingester, ElasticsearchJson es, AuditTrail audit, AccessPolicy policy) {
+        this.ingester = ingester;
+        this.es = es;
+        this.audit = audit;
+        this.policy = policy;
+    }
+
+    /**
+     * @param lineType the input record one line is read as
+     * @param validate checks the record (throwing {@link InvalidInputException}) and returns what to store
+     */
+    public <T> BulkIngestionReport ingest(InputStream ndjson, String alias, Class<T> lineType,
+                                          Function<T, IndexedDocument> validate, boolean refresh, CallerContext caller) {
+        policy.requireWriter(caller);
+        BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {
+            T input;
+            try {
+                input = es.mapper().treeToValue(line, lineType);
+            } catch (JsonProcessingException e) {
+                throw new InvalidInputException(fieldOf(e), e.getOriginalMessage());
+            }
+            return validate.apply(input);
+        }, refresh);
+        audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
+                "accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
+        return report;
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            var ref = m.getPath().get(m.getPath().size() - 1);
+            return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
+        }
+        return "line";
+    }
+}
