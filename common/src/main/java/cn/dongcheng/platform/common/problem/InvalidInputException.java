@@ -15,6 +15,15 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, reason)));
     }
 
+    /** Parses one request field, turning the parser's {@link IllegalArgumentException} into a 400 naming the field. */
+    public static <T> T parsing(String field, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

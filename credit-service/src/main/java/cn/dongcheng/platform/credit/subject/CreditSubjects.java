@@ -29,12 +29,7 @@ public class CreditSubjects {
     }
 
     public CreditSubjectView subject(String rawCode, PageRequest page, CallerContext caller) {
-        String uscc;
-        try {
-            uscc = UnifiedSocialCreditCode.parse(rawCode).value();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("uscc", e.getMessage());
-        }
+        String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
         EnterpriseSummary enterprise = industry.enterprise(uscc);
         boolean unmasked = policy.mayReadUnmasked(caller);
         if (unmasked && enterprise.legalRepresentative() != null) {

@@ -61,12 +61,7 @@ public class EnterpriseDirectory {
     }
 
     public EnterpriseView get(String rawCode, CallerContext caller) {
-        UnifiedSocialCreditCode code;
-        try {
-            code = UnifiedSocialCreditCode.parse(rawCode);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("uscc", e.getMessage());
-        }
+        UnifiedSocialCreditCode code = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode));
         EnterpriseDocument doc = pages.get(alias, code.value(), EnterpriseDocument.class)
                 .orElseThrow(() -> new NotFoundException("no market entity with code " + code.value()));
         return view(doc, caller);

@@ -61,12 +61,7 @@ public class PersonRegistry {
     }
 
     public PersonView get(String rawId, CallerContext caller) {
-        ResidentIdNumber id;
-        try {
-            id = ResidentIdNumber.parse(rawId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("idNumber", e.getMessage());
-        }
+        ResidentIdNumber id = InvalidInputException.parsing("idNumber", () -> ResidentIdNumber.parse(rawId));
         boolean unmasked = policy.mayReadUnmasked(caller);
         String resource = alias + "/" + PersonalDataMasking.idNumber(id.value()) + "#" + digest(id.value());
         PersonRecord person = pages.get(alias, id.value(), PersonRecord.class).orElse(null);
