@@ -75,15 +75,16 @@ public final class TestElasticsearch {
     }
 
     private static Path workDir() {
-        return projectRoot().resolve("target/test-elasticsearch");
+        return EmbeddedElasticsearch.usableWorkDir(projectRoot().resolve("target/test-elasticsearch"));
     }
 
     private static URI startOrReuse() throws Exception {
         Path work = workDir();
-        Files.createDirectories(work.getParent());
-        Path lockFile = work.getParent().resolve("test-elasticsearch.lock");
+        Path registry = projectRoot().resolve("target");
+        Files.createDirectories(registry);
+        Path lockFile = registry.resolve("test-elasticsearch.lock");
         try (RandomAccessFile raf = new RandomAccessFile(lockFile.toFile(), "rw"); FileLock ignored = raf.getChannel().lock()) {
-            Path nodeFile = work.resolveSibling("test-elasticsearch.properties");
+            Path nodeFile = registry.resolve("test-elasticsearch.properties");
             if (Files.exists(nodeFile)) {
                 Properties p = new Properties();
                 try (var in = Files.newInputStream(nodeFile)) {
@@ -119,7 +120,7 @@ public final class TestElasticsearch {
     }
 
     private static Path leaseFile() {
-        return workDir().resolveSibling("test-elasticsearch.lease");
+        return projectRoot().resolve("target/test-elasticsearch.lease");
     }
 
     static void renewLease() {

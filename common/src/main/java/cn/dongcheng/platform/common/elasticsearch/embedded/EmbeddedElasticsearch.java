@@ -66,6 +66,10 @@ public final class EmbeddedElasticsearch {
         return URI.create("http://" + settings.host() + ":" + settings.httpPort());
     }
 
+    public Path workDir() {
+        return settings.workDir();
+    }
+
     public Path pidFile() {
         return settings.workDir().resolve("run/elasticsearch.pid");
     }
@@ -88,6 +92,7 @@ public final class EmbeddedElasticsearch {
         boolean root = isRoot();
         if (root) {
             ensureServiceUser();
+            makeParentsTraversable(settings.workDir());
             run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, settings.workDir().toString()));
             checkTraversable(settings.workDir());
         }
@@ -265,6 +270,36 @@ public final class EmbeddedElasticsearch {
         run(List.of("useradd", "--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE_USER));
     }
 
+    /**
+     * The preferred work directory, or — when this JVM is root and {@link #SERVICE_USER} could not walk down to it
+     * (a checkout under a private home or temp folder) — a stable folder under /var/tmp derived from it.
+     */
+    public static Path usableWorkDir(Path preferred) {
+        Path dir = preferred.toAbsolutePath().normalize();
+        if (!isRoot() || reachableByOthers(dir)) {
+            return dir;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(dir.toString().getBytes(StandardCharsets.UTF_8));
+            return Path.of("/var/tmp/dongcheng-elasticsearch", java.util.HexFormat.of().formatHex(hash, 0, 6), dir.getFileName().toString());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean reachableByOthers(Path dir) {
+        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The unprivileged user must be able to walk down to the work directory. */
     private static void checkTraversable(Path dir) throws IOException {
         for (Path p = dir.getParent(); p != null; p = p.getParent()) {
@@ -274,6 +309,15 @@ public final class EmbeddedElasticsearch {
                         + " (mode " + java.nio.file.attribute.PosixFilePermissions.toString(perms)
                         + "): choose a work directory outside it");
             }
+        }
+    }
+
+    /** Our own fallback folders (under /var/tmp) are created root-only by default; open them for walking through. */
+    private static void makeParentsTraversable(Path dir) throws IOException {
+        for (Path p = dir.getParent(); p != null && p.startsWith("/var/tmp/dongcheng-elasticsearch"); p = p.getParent()) {
+            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(p));
+            perms.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(p, perms);
         }
     }
 

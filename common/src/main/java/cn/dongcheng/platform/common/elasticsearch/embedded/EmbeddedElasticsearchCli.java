@@ -26,7 +26,7 @@ public final class EmbeddedElasticsearchCli {
         int port = Integer.parseInt(options.getOrDefault("port", "9200"));
         EmbeddedElasticsearch node = new EmbeddedElasticsearch(new EmbeddedElasticsearch.Settings(
                 Path.of(options.getOrDefault("zip", "target/elasticsearch/elasticsearch.zip")),
-                Path.of(options.getOrDefault("work-dir", ".platform/elasticsearch")),
+                EmbeddedElasticsearch.usableWorkDir(Path.of(options.getOrDefault("work-dir", ".platform/elasticsearch"))),
                 options.getOrDefault("host", "127.0.0.1"), port,
                 Integer.parseInt(options.getOrDefault("transport-port", String.valueOf(port + 100))),
                 options.getOrDefault("heap", "1g"),
@@ -34,7 +34,7 @@ public final class EmbeddedElasticsearchCli {
         switch (args[0]) {
             case "start" -> {
                 try {
-                    System.out.println("Elasticsearch healthy at " + node.start());
+                    System.out.println("Elasticsearch healthy at " + node.start() + " (data in " + node.workDir().resolve("data") + ")");
                 } catch (Exception e) {
                     System.err.println(e.getMessage());
                     System.exit(1);
@@ -43,7 +43,8 @@ public final class EmbeddedElasticsearchCli {
             case "stop" -> System.out.println(node.stop() ? "Elasticsearch stopped" : "Elasticsearch was not running");
             case "status" -> {
                 var status = node.health();
-                System.out.println(status.map(s -> "Elasticsearch " + s + " at " + node.uri()).orElse("Elasticsearch not running"));
+                System.out.println(status.map(s -> "Elasticsearch " + s + " at " + node.uri() + " pid "
+                        + node.runningPid().map(String::valueOf).orElse("?") + " work-dir " + node.workDir()).orElse("Elasticsearch not running"));
                 System.exit(status.isPresent() ? 0 : 1);
             }
             default -> {
