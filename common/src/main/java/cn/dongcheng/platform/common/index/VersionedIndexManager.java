@@ -2,6 +2,7 @@ package cn.dongcheng.platform.common.index;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
+import cn.dongcheng.platform.common.paging.DocumentPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Keeps every index behind an alias pointing at a versioned physical index ({@code <alias>-v<N>}).
@@ -112,45 +112,20 @@ public class VersionedIndexManager {
     }
 
     private long copy(String from, String to) {
-        String pit = es.send("POST", "/" + from + "/_pit", null, Map.of("keep_alive", "2m")).path("id").asText();
-        long copied = 0;
-        JsonNode searchAfter = null;
-        try {
-            while (true) {
-                ObjectNode query = es.object();
-                query.put("size", COPY_BATCH);
-                query.putObject("pit").put("id", pit).put("keep_alive", "2m");
-                query.putArray("sort").addObject().put("_shard_doc", "asc");
-                if (searchAfter != null) {
-                    query.set("search_after", searchAfter);
-                }
-                JsonNode result = es.send("POST", "/_search", query);
-                pit = result.path("pit_id").asText(pit);
-                JsonNode hits = result.path("hits").path("hits");
-                if (hits.isEmpty()) {
-                    return copied;
-                }
-                StringBuilder bulk = new StringBuilder();
-                for (JsonNode hit : hits) {
-                    ObjectNode action = es.object();
-                    action.putObject("index").put("_index", to).put("_id", hit.path("_id").asText());
-                    bulk.append(action).append('\n').append(hit.path("_source")).append('\n');
-                    searchAfter = hit.path("sort");
-                }
-                JsonNode response = es.send("POST", "/_bulk", bulk.toString());
-                if (response.path("errors").asBoolean()) {
-                    throw new IllegalStateException("copy into " + to + " failed: " + firstError(response));
-                }
-                copied += hits.size();
+        ObjectNode all = es.object();
+        all.putObject("match_all");
+        return new DocumentPages(es).scan(from, all, null, COPY_BATCH, hits -> {
+            StringBuilder bulk = new StringBuilder();
+            for (JsonNode hit : hits) {
+                ObjectNode action = es.object();
+                action.putObject("index").put("_index", to).put("_id", hit.path("_id").asText());
+                bulk.append(action).append('\n').append(hit.path("_source")).append('\n');
             }
-        } finally {
-            ObjectNode close = es.object().put("id", pit);
-            try {
-                es.send("DELETE", "/_pit", close);
-            } catch (RuntimeException e) {
-                log.debug("closing the point in time failed; it expires by itself", e);
+            JsonNode response = es.send("POST", "/_bulk", bulk.toString());
+            if (response.path("errors").asBoolean()) {
+                throw new IllegalStateException("copy into " + to + " failed: " + firstError(response));
             }
-        }
+        });
     }
 
     private void setWriteBlock(String index, boolean blocked) {

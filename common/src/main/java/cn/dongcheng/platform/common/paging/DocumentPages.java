@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reading documents of one index: get by id, and cursor paging with {@code search_after} (works past 10,000 hits,
@@ -64,6 +65,68 @@ public class DocumentPages {
         String next = hits.size() == request.size() ? encode(hits.get(hits.size() - 1).path("sort")) : null;
         JsonNode total = result.path("hits").path("total");
         return new Page<>(items, next, total.path("value").asLong(), "gte".equals(total.path("relation").asText()));
+    }
+
+    /**
+     * Visits every hit of a query in batches, over a point in time with {@code search_after} on {@code _shard_doc}:
+     * a consistent snapshot, no 10,000-hit window, constant memory. {@code sourceFields} limits what comes back
+     * (null: the whole document).
+     *
+     * @return the number of hits visited
+     */
+    public long scan(String index, ObjectNode query, List<String> sourceFields, int batchSize, Consumer<JsonNode> batch) {
+        String pit = es.send("POST", "/" + index + "/_pit", null, java.util.Map.of("keep_alive", "2m")).path("id").asText();
+        long visited = 0;
+        JsonNode searchAfter = null;
+        try {
+            while (true) {
+                ObjectNode body = es.object();
+                body.put("size", batchSize);
+                body.put("track_total_hits", false);
+                body.set("query", query);
+                body.putObject("pit").put("id", pit).put("keep_alive", "2m");
+                body.putArray("sort").addObject().put("_shard_doc", "asc");
+                if (sourceFields != null) {
+                    ArrayNode includes = body.putArray("_source");
+                    sourceFields.forEach(includes::add);
+                }
+                if (searchAfter != null) {
+                    body.set("search_after", searchAfter);
+                }
+                JsonNode result = es.send("POST", "/_search", body);
+                pit = result.path("pit_id").asText(pit);
+                JsonNode hits = result.path("hits").path("hits");
+                if (hits.isEmpty()) {
+                    return visited;
+                }
+                batch.accept(hits);
+                visited += hits.size();
+                searchAfter = hits.get(hits.size() - 1).path("sort");
+            }
+        } finally {
+            try {
+                es.send("DELETE", "/_pit", es.object().put("id", pit));
+            } catch (RuntimeException e) {
+                // the point in time expires by itself after keep_alive
+            }
+        }
+    }
+
+    /** Several documents by id in one round trip; missing ids are simply absent from the map. */
+    public <T> java.util.Map<String, T> getAll(String index, java.util.Collection<String> ids, Class<T> type) {
+        java.util.Map<String, T> found = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        ObjectNode body = es.object();
+        ArrayNode list = body.putArray("ids");
+        ids.forEach(list::add);
+        for (JsonNode doc : es.send("POST", "/" + index + "/_mget", body).path("docs")) {
+            if (doc.path("found").asBoolean()) {
+                found.put(doc.path("_id").asText(), es.mapper().convertValue(doc.path("_source"), type));
+            }
+        }
+        return found;
     }
 
     private String encode(JsonNode sortValues) {

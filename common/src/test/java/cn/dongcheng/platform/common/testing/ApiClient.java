@@ -41,11 +41,20 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
     }
 
+    public HttpResponse<String> postJson(String path, String json, String role) {
+        return send(request(path, role, null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    public static JsonNode json(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

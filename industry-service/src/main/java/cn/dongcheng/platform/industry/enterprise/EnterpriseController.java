@@ -8,13 +8,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.util.Map;
 
 @RestController
 @Tag(name = "Market entities", description = "市场主体名录: the district's directory of market entities")
@@ -42,12 +45,43 @@ public class EnterpriseController {
     }
 
     @GetMapping("/v1/enterprises")
-    @Operation(summary = "List market entities, filtered by street and GB/T 4754 section, cursor-paged")
-    public Page<EnterpriseView> list(@Parameter(example = "110101006") @RequestParam(required = false) String streetCode,
-                                     @Parameter(example = "J") @RequestParam(required = false) String section,
-                                     @RequestParam(required = false) Integer size,
-                                     @RequestParam(required = false) String cursor,
-                                     CallerContext caller) {
-        return directory.list(streetCode, section, PageRequest.of(size, cursor), caller);
+    @Operation(summary = "Search market entities", description = "q finds any Chinese substring of the current or a former "
+            + "name; filters: streetCode (or OUTSIDE), section, division, industryClass, status, keyEnterprise, "
+            + "establishedFrom/establishedTo; sort: relevance (with q), uscc, name, establishedOn, registeredCapital, "
+            + "'-' in front for descending; cursor paging works past 10,000 hits.")
+    public Page<EnterpriseView> search(@Parameter(description = "search and filter parameters", example = "q=百度")
+                                       @RequestParam Map<String, String> params,
+                                       @RequestParam(required = false) Integer size,
+                                       @RequestParam(required = false) String cursor,
+                                       CallerContext caller) {
+        return directory.search(EnterpriseSearch.parse(params), PageRequest.of(size, cursor), caller);
+    }
+
+    @PostMapping("/v1/enterprises:batch-get")
+    @Operation(summary = "Batch look-up (批量比对) of up to 1,000 codes", description = "Answers the entities found, the valid "
+            + "codes the directory does not hold, and the invalid codes with the failed check.")
+    public BatchLookup batchGet(@RequestBody BatchLookupRequest request, CallerContext caller) {
+        return directory.batchGet(request.codes(), caller);
+    }
+
+    @GetMapping("/v1/enterprises:stream")
+    @Operation(summary = "Every code matching the filters, streamed as NDJSON", description = "A consistent snapshot (point in "
+            + "time) of any size, for building inspection pools: {uscc, streetCode, industrySection, status} per line.")
+    public void stream(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        EnterpriseSearch search = EnterpriseSearch.parse(params);
+        response.setContentType("application/x-ndjson");
+        response.setCharacterEncoding("UTF-8");
+        directory.streamCodes(search, response.getOutputStream());
+    }
+
+    @GetMapping("/v1/enterprises:export")
+    @Operation(summary = "CSV export of a search", description = "Same filters as the search; legal representatives masked "
+            + "unless the role allows; audited.")
+    public void export(@RequestParam Map<String, String> params, CallerContext caller, HttpServletResponse response) throws IOException {
+        EnterpriseSearch search = EnterpriseSearch.parse(params);
+        response.setContentType("text/csv");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.csv\"");
+        directory.exportCsv(search, response.getOutputStream(), caller);
     }
 }

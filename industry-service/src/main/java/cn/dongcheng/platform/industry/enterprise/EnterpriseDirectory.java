@@ -15,11 +15,23 @@ import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.AccessPolicy;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,6 +41,8 @@ import java.time.OffsetDateTime;
 public class EnterpriseDirectory {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("enterprises");
+    public static final int MAX_BATCH = 1000;
+    private static final int STREAM_BATCH = 5000;
 
     private final ElasticsearchJson es;
     private final DocumentPages pages;
@@ -67,24 +81,84 @@ public class EnterpriseDirectory {
         return view(doc, caller);
     }
 
-    public Page<EnterpriseView> list(String streetCode, String section, PageRequest request, CallerContext caller) {
-        ObjectNode bool = es.object();
-        ArrayNode filter = bool.putObject("bool").putArray("filter");
-        if (streetCode != null) {
-            filter.addObject().putObject("term").put("streetCode", streetCode.trim().toUpperCase());
-        }
-        if (section != null) {
-            filter.addObject().putObject("term").put("industrySection", section.trim().toUpperCase());
-        }
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("uscc", "asc");
-        Page<EnterpriseDocument> page = pages.page(alias, bool, sort, request, EnterpriseDocument.class);
-        boolean unmasked = policy.mayReadUnmasked(caller);
-        if (unmasked && !page.items().isEmpty()) {
-            audit.record(caller, "READ_PERSONAL_DATA", alias + "?street=" + streetCode + "&section=" + section, "ok",
-                    "legal representatives of " + page.items().size() + " entities shown unmasked");
-        }
+    public Page<EnterpriseView> search(EnterpriseSearch search, PageRequest request, CallerContext caller) {
+        Page<EnterpriseDocument> page = pages.page(alias, search.query(es.mapper()), search.sort(es.mapper()), request,
+                EnterpriseDocument.class);
+        boolean unmasked = auditUnmaskedList(caller, page.items().size(), "search");
         return page.map(d -> mapper.toView(d, unmasked));
+    }
+
+    /** Up to {@value #MAX_BATCH} codes in one call (for other services): what was found, what is unknown, what is invalid. */
+    public BatchLookup batchGet(List<String> rawCodes, CallerContext caller) {
+        if (rawCodes == null || rawCodes.isEmpty() || rawCodes.size() > MAX_BATCH) {
+            throw new InvalidInputException("codes", "must hold 1–" + MAX_BATCH + " codes, got " + (rawCodes == null ? 0 : rawCodes.size()));
+        }
+        Set<String> valid = new LinkedHashSet<>();
+        List<BatchLookup.InvalidCode> invalid = new ArrayList<>();
+        for (String raw : rawCodes) {
+            String code = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
+            UnifiedSocialCreditCode.problem(code).ifPresentOrElse(
+                    reason -> invalid.add(new BatchLookup.InvalidCode(raw, reason)), () -> valid.add(code));
+        }
+        Map<String, EnterpriseDocument> found = pages.getAll(alias, valid, EnterpriseDocument.class);
+        boolean unmasked = auditUnmaskedList(caller, found.size(), "batch-get");
+        List<String> missing = valid.stream().filter(c -> !found.containsKey(c)).toList();
+        return new BatchLookup(found.values().stream().map(d -> mapper.toView(d, unmasked)).toList(), missing, invalid);
+    }
+
+    /**
+     * Every code matching the search, one NDJSON line each, streamed from a point in time (for building inspection
+     * pools of any size). Codes are public identifiers: nothing to mask.
+     */
+    public long streamCodes(EnterpriseSearch search, OutputStream out) {
+        return pages.scan(alias, search.query(es.mapper()), List.of("uscc", "streetCode", "industrySection", "status"),
+                STREAM_BATCH, hits -> {
+                    try {
+                        for (JsonNode hit : hits) {
+                            out.write(hit.path("_source").toString().getBytes(StandardCharsets.UTF_8));
+                            out.write('\n');
+                        }
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the client stopped reading the stream", e);
+                    }
+                });
+    }
+
+    /** The whole result of a search as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese right). */
+    public long exportCsv(EnterpriseSearch search, OutputStream out, CallerContext caller) {
+        boolean unmasked = policy.mayReadUnmasked(caller);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        try {
+            writer.write('\uFEFF');
+            writer.write(EnterpriseCsv.HEADER);
+            long rows = pages.scan(alias, search.query(es.mapper()), null, STREAM_BATCH, hits -> {
+                try {
+                    for (JsonNode hit : hits) {
+                        writer.write(EnterpriseCsv.row(mapper.toView(es.mapper().convertValue(hit.path("_source"),
+                                EnterpriseDocument.class), unmasked)));
+                    }
+                    writer.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the client stopped reading the export", e);
+                }
+            });
+            writer.flush();
+            audit.record(caller, unmasked ? "EXPORT_PERSONAL_DATA" : "EXPORT", alias, "ok", rows + " rows");
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Listing legal representatives unmasked is a read of personal data: one audit entry per page. */
+    private boolean auditUnmaskedList(CallerContext caller, int shown, String what) {
+        boolean unmasked = policy.mayReadUnmasked(caller);
+        if (unmasked && shown > 0) {
+            audit.record(caller, "READ_PERSONAL_DATA", alias + ":" + what, "ok",
+                    "legal representatives of " + shown + " entities shown unmasked");
+        }
+        return unmasked;
     }
 
     private EnterpriseView view(EnterpriseDocument doc, CallerContext caller) {
