@@ -12,4 +12,9 @@ class IndustryIndices {
     IndexDefinition enterprisesIndex() {
         return EnterpriseDirectory.INDEX;
     }
+
+    @Bean
+    IndexDefinition enterpriseHistoryIndex() {
+        return cn.dongcheng.platform.industry.enterprise.EnterpriseHistory.INDEX;
+    }
 }

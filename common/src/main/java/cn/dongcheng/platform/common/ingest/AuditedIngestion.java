@@ -36,6 +36,12 @@ public class AuditedIngestion {
      */
     public <T> BulkIngestionReport ingest(InputStream ndjson, String alias, Class<T> lineType,
                                           Function<T, IndexedDocument> validate, boolean refresh, CallerContext caller) {
+        return ingest(ndjson, alias, lineType, validate, BatchPreparation.NONE, refresh, caller);
+    }
+
+    /** As above, with work to do before each batch is stored, such as keeping replaced versions as history. */
+    public <T> BulkIngestionReport ingest(InputStream ndjson, String alias, Class<T> lineType, Function<T, IndexedDocument> validate,
+                                          BatchPreparation preparation, boolean refresh, CallerContext caller) {
         policy.requireWriter(caller);
         BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {
             T input;
@@ -45,7 +51,7 @@ public class AuditedIngestion {
                 throw new InvalidInputException(fieldOf(e), e.getOriginalMessage());
             }
             return validate.apply(input);
-        }, refresh);
+        }, preparation, refresh);
         audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
                 "accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
         return report;

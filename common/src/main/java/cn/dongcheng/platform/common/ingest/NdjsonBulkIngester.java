@@ -42,6 +42,12 @@ public class NdjsonBulkIngester {
 
     /** Reads the whole stream; {@code refresh} makes the stored lines searchable before the call returns. */
     public BulkIngestionReport ingest(InputStream ndjson, String alias, LineMapper mapper, boolean refresh) {
+        return ingest(ndjson, alias, mapper, BatchPreparation.NONE, refresh);
+    }
+
+    /** As above, with work to do before each batch is stored (see {@link BatchPreparation}). */
+    public BulkIngestionReport ingest(InputStream ndjson, String alias, LineMapper mapper, BatchPreparation preparation,
+                                      boolean refresh) {
         Report report = new Report();
         List<Pending> batch = new ArrayList<>(batchSize);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
@@ -56,7 +62,7 @@ public class NdjsonBulkIngester {
                     batch.add(pending);
                 }
                 if (batch.size() >= batchSize) {
-                    flush(alias, batch, report);
+                    flush(alias, batch, preparation, report);
                     batch.clear();
                 }
                 if (lineNo % 100_000 == 0) {
@@ -66,9 +72,10 @@ public class NdjsonBulkIngester {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed after " + report.accepted + " accepted lines", e);
         }
-        flush(alias, batch, report);
+        flush(alias, batch, preparation, report);
         if (refresh) {
             es.refresh(alias);
+            report.sideIndices.forEach(es::refresh);
         }
         report.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
         return new BulkIngestionReport(report.accepted, report.rejectedCount, report.rejected);
@@ -88,7 +95,7 @@ public class NdjsonBulkIngester {
         }
         try {
             IndexedDocument doc = mapper.map(node);
-            return new Pending(lineNo, doc.id(), es.mapper().writeValueAsString(doc.source()));
+            return new Pending(lineNo, doc, es.mapper().writeValueAsString(doc.source()));
         } catch (InvalidInputException e) {
             report.reject(lineNo, null, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -99,8 +106,11 @@ public class NdjsonBulkIngester {
         return null;
     }
 
-    private void flush(String alias, List<Pending> batch, Report report) {
-        List<Pending> toSend = new ArrayList<>(batch);
+    private void flush(String alias, List<Pending> batch, BatchPreparation preparation, Report report) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Pending> toSend = prepare(batch, preparation, report);
         for (int attempt = 0; !toSend.isEmpty(); attempt++) {
             StringBuilder body = new StringBuilder(toSend.size() * 256);
             for (Pending p : toSend) {
@@ -140,13 +150,61 @@ public class NdjsonBulkIngester {
         }
     }
 
-    private record Pending(long line, String id, String json) {
+    /** Runs the preparation and stores its side documents; returns the lines still to write. */
+    private List<Pending> prepare(List<Pending> batch, BatchPreparation preparation, Report report) {
+        BatchPreparation.Prepared prepared = preparation.prepare(batch.stream().map(Pending::document).toList());
+        java.util.Map<String, String> failed = new java.util.HashMap<>(prepared.rejected());
+        if (!prepared.sideDocuments().isEmpty()) {
+            StringBuilder body = new StringBuilder();
+            for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
+                report.sideIndices.add(side.index());
+                ObjectNode action = es.object();
+                action.putObject("index").put("_index", side.index()).put("_id", side.id());
+                try {
+                    body.append(action).append('\n').append(es.mapper().writeValueAsString(side.source())).append('\n');
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot serialise a side document", e);
+                }
+            }
+            JsonNode items = es.send("POST", "/_bulk", body.toString(), Map.of()).path("items");
+            for (int i = 0; i < prepared.sideDocuments().size(); i++) {
+                JsonNode result = items.get(i).elements().next();
+                if (result.path("status").asInt() >= 300) {
+                    failed.put(prepared.sideDocuments().get(i).forId(), "could not keep the replaced version: "
+                            + result.path("error").path("reason").asText("status " + result.path("status").asInt()));
+                }
+            }
+        }
+        List<Pending> toSend = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            String reason = failed.get(p.id());
+            Object replacement = prepared.replacements().get(p.id());
+            if (reason != null) {
+                report.reject(p.line(), p.id(), reason);
+            } else if (replacement != null) {
+                try {
+                    toSend.add(new Pending(p.line(), new IndexedDocument(p.id(), replacement), es.mapper().writeValueAsString(replacement)));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot serialise a corrected document", e);
+                }
+            } else {
+                toSend.add(p);
+            }
+        }
+        return toSend;
+    }
+
+    private record Pending(long line, IndexedDocument document, String json) {
+        String id() {
+            return document.id();
+        }
     }
 
     private static final class Report {
         long accepted;
         long rejectedCount;
         final List<RejectedLine> rejected = new ArrayList<>();
+        final java.util.Set<String> sideIndices = new java.util.HashSet<>();
 
         void reject(long line, String id, String reason) {
             rejectedCount++;

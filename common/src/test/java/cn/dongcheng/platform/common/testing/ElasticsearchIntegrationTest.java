@@ -1,12 +1,15 @@
 package cn.dongcheng.platform.common.testing;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of Spring integration tests: points the service at the shared real node and gives the test class its own
- * index namespace, so classes never see each other's documents.
+ * index namespace, so classes never see each other's documents. The context is closed after each class: a cached
+ * context would carry one class's namespace into the next.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class ElasticsearchIntegrationTest {
 
     @DynamicPropertySource

@@ -39,9 +39,20 @@ public class EnterpriseController {
     }
 
     @GetMapping("/v1/enterprises/{uscc}")
-    @Operation(summary = "One market entity by its Unified Social Credit Code (统一社会信用代码)")
-    public EnterpriseView get(@Parameter(example = "91110000802100433B") @PathVariable String uscc, CallerContext caller) {
-        return directory.get(uscc, caller);
+    @Operation(summary = "One market entity by its Unified Social Credit Code (统一社会信用代码)",
+            description = "With asOf: the version in force on that date (name, address, street, status and industry are kept as history).")
+    public EnterpriseView get(@Parameter(example = "91110000802100433B") @PathVariable String uscc,
+                              @Parameter(example = "2020-06-30") @RequestParam(required = false)
+                              @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                              java.time.LocalDate asOf,
+                              CallerContext caller) {
+        return directory.get(uscc, asOf, caller);
+    }
+
+    @GetMapping("/v1/enterprises/{uscc}/versions")
+    @Operation(summary = "Every version of a market entity, newest first", description = "变更历史: each with effectiveFrom and validTo.")
+    public java.util.List<EnterpriseView> versions(@PathVariable String uscc, CallerContext caller) {
+        return directory.versions(uscc, caller);
     }
 
     @GetMapping("/v1/enterprises")

@@ -16,6 +16,8 @@ import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.AccessPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
 
 import java.io.BufferedWriter;
@@ -52,6 +54,8 @@ public class EnterpriseDirectory {
     private final EnterpriseMapper mapper;
     private final Clock clock;
     private final String alias;
+    private final String historyAlias;
+    private final EnterpriseHistory history;
 
     public EnterpriseDirectory(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, AuditTrail audit,
                                AccessPolicy policy, EnterpriseMapper mapper, Clock clock, IndexNames names) {
@@ -63,6 +67,8 @@ public class EnterpriseDirectory {
         this.mapper = mapper;
         this.clock = clock;
         this.alias = names.alias(INDEX.resource());
+        this.historyAlias = names.alias(EnterpriseHistory.INDEX.resource());
+        this.history = new EnterpriseHistory(pages, alias, historyAlias);
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
@@ -71,14 +77,45 @@ public class EnterpriseDirectory {
         return ingestion.ingest(ndjson, alias, EnterpriseRegistration.class, in -> {
             EnterpriseDocument valid = EnterpriseValidator.validate(in, today, now);
             return new IndexedDocument(valid.uscc(), valid);
-        }, refresh, caller);
+        }, history, refresh, caller);
     }
 
-    public EnterpriseView get(String rawCode, CallerContext caller) {
+    /** The record as it is now, or — with {@code asOf} — the version that was in force on that date. */
+    public EnterpriseView get(String rawCode, LocalDate asOf, CallerContext caller) {
         UnifiedSocialCreditCode code = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode));
-        EnterpriseDocument doc = pages.get(alias, code.value(), EnterpriseDocument.class)
+        EnterpriseDocument current = pages.get(alias, code.value(), EnterpriseDocument.class)
                 .orElseThrow(() -> new NotFoundException("no market entity with code " + code.value()));
-        return view(doc, caller);
+        if (asOf == null || current.effectiveFrom() == null || !asOf.isBefore(current.effectiveFrom())) {
+            return view(current, null, caller);
+        }
+        ObjectNode query = es.object();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("uscc", code.value());
+        filter.addObject().putObject("range").putObject("validFrom").put("lte", asOf.toString());
+        filter.addObject().putObject("range").putObject("validTo").put("gt", asOf.toString());
+        ArrayNode sort = es.mapper().createArrayNode();
+        sort.addObject().put("validFrom", "desc");
+        List<EnterpriseHistory.Entry> found = pages.page(historyAlias, query, sort, PageRequest.of(1, null), EnterpriseHistory.Entry.class).items();
+        if (found.isEmpty()) {
+            throw new NotFoundException(code.value() + " has no record in force on " + asOf
+                    + (current.establishedOn() != null && asOf.isBefore(current.establishedOn()) ? " (established " + current.establishedOn() + ")" : ""));
+        }
+        return view(found.get(0).record(), found.get(0).validTo(), caller);
+    }
+
+    /** Every version of the record, newest first: the current one, then the replaced ones. */
+    public List<EnterpriseView> versions(String rawCode, CallerContext caller) {
+        EnterpriseView current = get(rawCode, null, caller);
+        ObjectNode query = es.object();
+        query.putObject("term").put("uscc", current.uscc());
+        ArrayNode sort = es.mapper().createArrayNode();
+        sort.addObject().put("validFrom", "desc");
+        List<EnterpriseView> all = new ArrayList<>();
+        all.add(current);
+        boolean unmasked = policy.mayReadUnmasked(caller);
+        pages.page(historyAlias, query, sort, PageRequest.of(PageRequest.MAX_SIZE, null), EnterpriseHistory.Entry.class).items()
+                .forEach(e -> all.add(mapper.toView(e.record(), e.validTo(), unmasked)));
+        return all;
     }
 
     public Page<EnterpriseView> search(EnterpriseSearch search, PageRequest request, CallerContext caller) {
@@ -161,11 +198,11 @@ public class EnterpriseDirectory {
         return unmasked;
     }
 
-    private EnterpriseView view(EnterpriseDocument doc, CallerContext caller) {
+    private EnterpriseView view(EnterpriseDocument doc, LocalDate validTo, CallerContext caller) {
         boolean unmasked = policy.mayReadUnmasked(caller);
         if (unmasked && doc.legalRepresentative() != null) {
             audit.record(caller, "READ_PERSONAL_DATA", alias + "/" + doc.uscc(), "ok", "legal representative shown unmasked");
         }
-        return mapper.toView(doc, unmasked);
+        return mapper.toView(doc, validTo, unmasked);
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A market entity (市场主体) as stored in {@code industry-enterprises}, keyed by its Unified Social Credit Code.
  * {@code streetCode} is one of the 17 street codes, or {@code OUTSIDE} for an entity that moved out of the district.
- * Money is kept in fen (分) as a long: exact, and aggregatable without floating point.
+ * Money is kept in fen (分) as a long: exact, and aggregatable without floating point. {@code effectiveFrom} is the
+ * date the current name, address, street, status and industry took effect; earlier versions live in the history
+ * index ({@link EnterpriseHistory}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnterpriseDocument(
@@ -28,6 +30,21 @@ public record EnterpriseDocument(
         String industryClass,
         Boolean keyEnterprise,
         String responsibleOfficial,
+        LocalDate effectiveFrom,
         String dataSource,
         String updatedAt) {
+
+    public EnterpriseDocument withEffectiveFrom(LocalDate date) {
+        return new EnterpriseDocument(uscc, name, formerNames, entityType, status, establishedOn, registeredCapitalFen,
+                registrationAuthority, address, streetCode, legalRepresentative, industrySection, industryDivision,
+                industryClass, keyEnterprise, responsibleOfficial, date, dataSource, updatedAt);
+    }
+
+    /** Whether a fact kept as history (name, address, street, status, industry) differs from {@code other}. */
+    public boolean historyFactsDifferFrom(EnterpriseDocument other) {
+        return !java.util.Objects.equals(name, other.name) || !java.util.Objects.equals(address, other.address)
+                || !java.util.Objects.equals(streetCode, other.streetCode) || status != other.status
+                || !java.util.Objects.equals(industrySection, other.industrySection)
+                || !java.util.Objects.equals(industryClass, other.industryClass);
+    }
 }

@@ -10,10 +10,16 @@ import org.mapstruct.Named;
 @Mapper
 public interface EnterpriseMapper {
 
-    @Mapping(target = "legalRepresentative", source = "legalRepresentative", qualifiedByName = "maskName")
+    default EnterpriseView toView(EnterpriseDocument document, @Context boolean unmasked) {
+        return toView(document, null, unmasked);
+    }
+
+    /** A version of the record; {@code validTo} null for the current one. */
+    @Mapping(target = "legalRepresentative", source = "document.legalRepresentative", qualifiedByName = "maskName")
     @Mapping(target = "legalRepresentativeMasked", expression = "java(!unmasked && document.legalRepresentative() != null)")
-    @Mapping(target = "registeredCapital", source = "registeredCapitalFen", qualifiedByName = "yuan")
-    EnterpriseView toView(EnterpriseDocument document, @Context boolean unmasked);
+    @Mapping(target = "registeredCapital", source = "document.registeredCapitalFen", qualifiedByName = "yuan")
+    @Mapping(target = "validTo", source = "validTo")
+    EnterpriseView toView(EnterpriseDocument document, java.time.LocalDate validTo, @Context boolean unmasked);
 
     @Named("yuan")
     default java.math.BigDecimal yuan(Long fen) {

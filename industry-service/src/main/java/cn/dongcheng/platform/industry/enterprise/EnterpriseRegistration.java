@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A market entity as submitted for registration in the directory (one NDJSON line of a bulk upload).
- * Money in yuan with at most two decimals; codes in any case (stored upper-case).
+ * Money in yuan with at most two decimals; codes in any case (stored upper-case). {@code changedOn}: the date a
+ * change of name, address, street, status or industry took effect (required for such a change; defaults to the
+ * establishment date on first registration).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnterpriseRegistration(
@@ -27,5 +29,6 @@ public record EnterpriseRegistration(
         String industryClass,
         Boolean keyEnterprise,
         String responsibleOfficial,
-        String dataSource) {
+        String dataSource,
+        LocalDate changedOn) {
 }

@@ -40,6 +40,12 @@ public final class EnterpriseValidator {
         if (in.establishedOn() != null && in.establishedOn().isAfter(today)) {
             problems.add(new FieldProblem("establishedOn", "lies in the future: " + in.establishedOn()));
         }
+        if (in.changedOn() != null && in.changedOn().isAfter(today)) {
+            problems.add(new FieldProblem("changedOn", "lies in the future: " + in.changedOn()));
+        }
+        if (in.changedOn() != null && in.establishedOn() != null && in.changedOn().isBefore(in.establishedOn())) {
+            problems.add(new FieldProblem("changedOn", "precedes the establishment date " + in.establishedOn()));
+        }
         if (in.registeredCapital() != null && (in.registeredCapital().signum() < 0 || in.registeredCapital().scale() > 2)) {
             problems.add(new FieldProblem("registeredCapital", "must be a non-negative amount in yuan with at most 2 decimals"));
         }
@@ -51,7 +57,12 @@ public final class EnterpriseValidator {
                 in.registeredCapital() == null ? null : in.registeredCapital().movePointRight(2).longValueExact(),
                 in.registrationAuthority(), in.address(), street, in.legalRepresentative(), section,
                 in.industryClass().substring(0, 2), in.industryClass(), Boolean.TRUE.equals(in.keyEnterprise()),
-                in.responsibleOfficial(), in.dataSource(), updatedAt);
+                in.responsibleOfficial(), effectiveFrom(in, today), in.dataSource(), updatedAt);
+    }
+
+    /** When the facts on this line took effect: the change date, else the establishment date, else today. */
+    private static LocalDate effectiveFrom(EnterpriseRegistration in, LocalDate today) {
+        return in.changedOn() != null ? in.changedOn() : in.establishedOn() != null ? in.establishedOn() : today;
     }
 
     private static String upper(String s) {

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A market entity as the API shows it; {@code legalRepresentative} is masked unless the caller's role allows. */
+/**
+ * A market entity as the API shows it; {@code legalRepresentative} is masked unless the caller's role allows.
+ * {@code effectiveFrom}/{@code validTo} bound the version shown ({@code validTo} null: the current one).
+ */
 public record EnterpriseView(
         String uscc,
         String name,
@@ -23,5 +26,7 @@ public record EnterpriseView(
         String industryClass,
         Boolean keyEnterprise,
         String responsibleOfficial,
+        LocalDate effectiveFrom,
+        LocalDate validTo,
         String dataSource) {
 }

@@ -1,0 +1,30 @@
+package cn.dongcheng.platform.common.ingest;
+
+import java.util.List;
+
+/**
+ * Work a resource needs done before a batch of its documents is stored — e.g. keeping the version a document
+ * replaces as history. {@link #prepare} sees the validated batch in line order and returns the side documents to
+ * store first; a line whose side document fails is rejected and its main document not written, so nothing is
+ * overwritten without its history. A line it cannot accept (say, a change dated before the stored one) it names in
+ * {@link Prepared#rejected}.
+ */
+public interface BatchPreparation {
+
+    BatchPreparation NONE = batch -> new Prepared(List.of(), java.util.Map.of(), java.util.Map.of());
+
+    Prepared prepare(List<IndexedDocument> batch);
+
+    /**
+     * @param sideDocuments to store first
+     * @param rejected      ids of batch documents not to store, with the reason
+     * @param replacements  ids of batch documents to store in a corrected form (by id; the last line of an id wins)
+     */
+    record Prepared(List<SideDocument> sideDocuments, java.util.Map<String, String> rejected,
+                    java.util.Map<String, Object> replacements) {
+    }
+
+    /** A document for another index, stored before the main document with id {@code forId}. */
+    record SideDocument(String index, String id, Object source, String forId) {
+    }
+}

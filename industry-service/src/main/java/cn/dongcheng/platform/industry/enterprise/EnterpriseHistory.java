@@ -1,0 +1,68 @@
+package cn.dongcheng.platform.industry.enterprise;
+
+import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.common.ingest.BatchPreparation;
+import cn.dongcheng.platform.common.ingest.IndexedDocument;
+import cn.dongcheng.platform.common.paging.DocumentPages;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps every replaced version of a market entity (变更历史): before a change of name, address, street, status or
+ * industry overwrites the current record, the record it replaces is stored in the history index as valid from its
+ * {@code effectiveFrom} up to the change date. A change must be dated after the version it replaces.
+ */
+public class EnterpriseHistory implements BatchPreparation {
+
+    public static final IndexDefinition INDEX = IndexDefinition.of("enterprise-history");
+
+    private final DocumentPages pages;
+    private final String currentAlias;
+    private final String historyAlias;
+
+    public EnterpriseHistory(DocumentPages pages, String currentAlias, String historyAlias) {
+        this.pages = pages;
+        this.currentAlias = currentAlias;
+        this.historyAlias = historyAlias;
+    }
+
+    /** A stored earlier version: the record as it was from {@code validFrom} until the day before {@code validTo}. */
+    public record Entry(String uscc, LocalDate validFrom, LocalDate validTo, EnterpriseDocument record) {
+    }
+
+    @Override
+    public Prepared prepare(List<IndexedDocument> batch) {
+        Map<String, EnterpriseDocument> latest = new HashMap<>(pages.getAll(currentAlias,
+                batch.stream().map(IndexedDocument::id).distinct().toList(), EnterpriseDocument.class));
+        List<SideDocument> history = new ArrayList<>();
+        Map<String, String> rejected = new HashMap<>();
+        Map<String, Object> corrected = new HashMap<>();
+        for (IndexedDocument doc : batch) {
+            EnterpriseDocument incoming = (EnterpriseDocument) doc.source();
+            EnterpriseDocument current = latest.get(doc.id());
+            if (current != null && incoming.historyFactsDifferFrom(current)) {
+                LocalDate since = current.effectiveFrom();
+                if (since != null && !incoming.effectiveFrom().isAfter(since)) {
+                    rejected.put(doc.id(), "changedOn: a change of name, address, street, status or industry must be dated after "
+                            + since + ", when the stored version took effect");
+                    continue;
+                }
+                LocalDate from = since == null ? current.establishedOn() : since;
+                history.add(new SideDocument(historyAlias, doc.id() + ":" + from,
+                        new Entry(doc.id(), from, incoming.effectiveFrom(), current), doc.id()));
+            }
+            if (current != null && !incoming.historyFactsDifferFrom(current) && current.effectiveFrom() != null
+                    && !current.effectiveFrom().equals(incoming.effectiveFrom())) {
+                // same facts: the version keeps the date it took effect; only other fields were updated
+                incoming = incoming.withEffectiveFrom(current.effectiveFrom());
+                corrected.put(doc.id(), incoming);
+            }
+            latest.put(doc.id(), incoming); // a later line of the same batch changes this version
+        }
+        return new Prepared(history, rejected, corrected);
+    }
+}
