@@ -14,6 +14,11 @@ class IndustryIndices {
     }
 
     @Bean
+    IndexDefinition operatingIndicatorsIndex() {
+        return cn.dongcheng.platform.industry.indicator.OperatingIndicators.INDEX;
+    }
+
+    @Bean
     IndexDefinition enterpriseHistoryIndex() {
         return cn.dongcheng.platform.industry.enterprise.EnterpriseHistory.INDEX;
     }

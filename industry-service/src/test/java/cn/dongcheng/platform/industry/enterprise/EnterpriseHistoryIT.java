@@ -2,6 +2,7 @@ package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class EnterpriseHistoryIT extends ElasticsearchIntegrationTest {
     @BeforeEach
     void registerAndChangeTwice() {
         api = new ApiClient(port);
-        code = EnterpriseSearchIT.code((int) (System.nanoTime() % 900_000)); // each test its own entity
+        code = TestCodes.code((int) (System.nanoTime() % 900_000)); // each test its own entity
         // established, renamed in 2018, moved to another street in 2022 — the two changes in one upload
         load(line(code, "北京初名科技有限公司", "110101006", "ACTIVE", null, "100000.00"));
         JsonNode report = load(line(code, "北京更名科技有限公司", "110101006", "ACTIVE", "2018-05-01", "100000.00")

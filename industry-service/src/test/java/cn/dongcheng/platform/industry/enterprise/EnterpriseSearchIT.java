@@ -1,9 +1,9 @@
 package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +36,8 @@ class EnterpriseSearchIT extends ElasticsearchIntegrationTest {
     AuditTrail audit;
     ApiClient api;
 
-    /** The i-th generated code: 91 + 110101 + an organisation code body from i, both checks computed. */
     static String code(int i) {
-        String body = String.format("MA%06d", i);
-        String first17 = "91110101" + body + UnifiedSocialCreditCode.organisationCheckCharacter(body);
-        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        return TestCodes.code(i);
     }
 
     static String street(int i) {

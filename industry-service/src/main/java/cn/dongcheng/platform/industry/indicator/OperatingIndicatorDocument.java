@@ -1,0 +1,30 @@
+package cn.dongcheng.platform.industry.indicator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A monthly report as stored in {@code industry-operating-indicators} under {@code <uscc>:<yyyy-MM>}: the year-to-date
+ * figures in fen, plus the entity's street, industry and key flag copied from the directory when the report arrived
+ * (so structure analytics need no join). {@code flags} name anything suspicious that did not justify rejection.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OperatingIndicatorDocument(String uscc, String period, LocalDate periodStart, int year, int month,
+                                         String streetCode, String industrySection, String industryDivision,
+                                         String industryClass, Boolean keyEnterprise,
+                                         Long revenueYtd, Long operatingCostYtd, Long totalProfitYtd, Long vatPayableYtd,
+                                         Long rdExpenseYtd, Long payrollYtd, Integer employees, List<String> flags,
+                                         String updatedAt) {
+
+    public String id() {
+        return uscc + ":" + period;
+    }
+
+    OperatingIndicatorDocument with(String street, String section, String division, String cls, Boolean key, List<String> newFlags) {
+        return new OperatingIndicatorDocument(uscc, period, periodStart, year, month, street, section, division, cls, key,
+                revenueYtd, operatingCostYtd, totalProfitYtd, vatPayableYtd, rdExpenseYtd, payrollYtd, employees,
+                newFlags.isEmpty() ? null : List.copyOf(newFlags), updatedAt);
+    }
+}

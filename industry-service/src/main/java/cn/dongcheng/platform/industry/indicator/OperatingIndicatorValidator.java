@@ -1,0 +1,73 @@
+package cn.dongcheng.platform.industry.indicator;
+
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.problem.FieldProblem;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rules a single report must pass on its own: a valid code, a month that has ended, no negative headcount or
+ * negative flows (profit may be negative), amounts in yuan with at most two decimals.
+ */
+public final class OperatingIndicatorValidator {
+
+    private OperatingIndicatorValidator() {
+    }
+
+    public static OperatingIndicatorDocument validate(OperatingIndicatorReport in, LocalDate today, String updatedAt) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String uscc = in.uscc() == null ? null : in.uscc().trim().toUpperCase(Locale.ROOT);
+        UnifiedSocialCreditCode.problem(uscc).ifPresent(r -> problems.add(new FieldProblem("uscc", r)));
+        YearMonth period = null;
+        try {
+            period = in.period() == null ? null : YearMonth.parse(in.period().trim());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("period", "must be a month like 2024-03, got '" + in.period() + "'"));
+        }
+        if (in.period() == null) {
+            problems.add(new FieldProblem("period", "is required"));
+        } else if (period != null && !period.isBefore(YearMonth.from(today))) {
+            problems.add(new FieldProblem("period", period + " has not ended yet (today is " + today + ")"));
+        }
+        Long revenue = flow("revenueYtd", in.revenueYtd(), problems, true);
+        Long cost = flow("operatingCostYtd", in.operatingCostYtd(), problems, true);
+        Long profit = flow("totalProfitYtd", in.totalProfitYtd(), problems, false);
+        Long vat = flow("vatPayableYtd", in.vatPayableYtd(), problems, false);
+        Long rd = flow("rdExpenseYtd", in.rdExpenseYtd(), problems, true);
+        Long payroll = flow("payrollYtd", in.payrollYtd(), problems, true);
+        if (in.employeesAtPeriodEnd() != null && in.employeesAtPeriodEnd() < 0) {
+            problems.add(new FieldProblem("employeesAtPeriodEnd", "must not be negative, got " + in.employeesAtPeriodEnd()));
+        }
+        if (revenue == null && in.employeesAtPeriodEnd() == null) {
+            problems.add(new FieldProblem("revenueYtd", "a report needs at least revenue or employees"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new OperatingIndicatorDocument(uscc, period.toString(), period.atDay(1), period.getYear(), period.getMonthValue(),
+                null, null, null, null, null, revenue, cost, profit, vat, rd, payroll, in.employeesAtPeriodEnd(), null, updatedAt);
+    }
+
+    /** Yuan → fen; {@code nonNegative} for flows that cannot be below zero (VAT payable can: 留抵). */
+    private static Long flow(String field, BigDecimal yuan, List<FieldProblem> problems, boolean nonNegative) {
+        if (yuan == null) {
+            return null;
+        }
+        if (yuan.scale() > 2) {
+            problems.add(new FieldProblem(field, "must have at most 2 decimals (yuan)"));
+            return null;
+        }
+        if (nonNegative && yuan.signum() < 0) {
+            problems.add(new FieldProblem(field, "must not be negative, got " + yuan.toPlainString()));
+            return null;
+        }
+        return yuan.movePointRight(2).longValueExact();
+    }
+}

@@ -1,0 +1,100 @@
+package cn.dongcheng.platform.industry.indicator;
+
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
+import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
+import cn.dongcheng.platform.common.ingest.IndexedDocument;
+import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.common.problem.NotFoundException;
+import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
+import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.stereotype.Service;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Monthly operating indicators of enterprises (企业经营指标, 联网直报): ingestion and per-enterprise series. */
+@Service
+public class OperatingIndicators {
+
+    public static final IndexDefinition INDEX = IndexDefinition.of("operating-indicators");
+
+    private final ElasticsearchJson es;
+    private final DocumentPages pages;
+    private final AuditedIngestion ingestion;
+    private final String directoryAlias;
+    private final Clock clock;
+    private final String alias;
+    private final IndicatorEnrichment enrichment;
+
+    public OperatingIndicators(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, Clock clock,
+                               IndexNames names) {
+        this.es = es;
+        this.pages = pages;
+        this.ingestion = ingestion;
+        this.directoryAlias = names.alias(EnterpriseDirectory.INDEX.resource());
+        this.clock = clock;
+        this.alias = names.alias(INDEX.resource());
+        this.enrichment = new IndicatorEnrichment(pages, directoryAlias, alias);
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
+        LocalDate today = LocalDate.now(clock);
+        String now = OffsetDateTime.now(clock).toString();
+        return ingestion.ingest(ndjson, alias, OperatingIndicatorReport.class, in -> {
+            OperatingIndicatorDocument valid = OperatingIndicatorValidator.validate(in, today, now);
+            return new IndexedDocument(valid.id(), valid);
+        }, enrichment, refresh, caller);
+    }
+
+    /** The enterprise's months in [from, to] with monthly values, year-on-year changes and ratios. */
+    public List<IndicatorPoint> series(String rawCode, String fromRaw, String toRaw) {
+        String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
+        if (pages.get(directoryAlias, uscc, EnterpriseDocument.class).isEmpty()) {
+            throw new NotFoundException("no market entity with code " + uscc);
+        }
+        YearMonth to = toRaw == null ? YearMonth.now(clock).minusMonths(1) : month("to", toRaw);
+        YearMonth from = fromRaw == null ? to.minusMonths(11) : month("from", fromRaw);
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "is after to");
+        }
+        if (from.plusYears(10).isBefore(to)) {
+            throw new InvalidInputException("from", "a series covers at most ten years");
+        }
+        ObjectNode query = es.object();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("uscc", uscc);
+        filter.addObject().putObject("range").putObject("periodStart")
+                .put("gte", from.minusYears(1).atDay(1).toString()).put("lte", to.atDay(1).toString());
+        ArrayNode sort = es.mapper().createArrayNode();
+        sort.addObject().put("periodStart", "asc");
+        List<OperatingIndicatorDocument> reports = pages.page(alias, query, sort, PageRequest.of(PageRequest.MAX_SIZE, null),
+                OperatingIndicatorDocument.class).items();
+        return IndicatorSeries.derive(reports, from, to);
+    }
+
+    private static YearMonth month(String field, String raw) {
+        try {
+            return YearMonth.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a month like 2024-03, got '" + raw + "'");
+        }
+    }
+}
