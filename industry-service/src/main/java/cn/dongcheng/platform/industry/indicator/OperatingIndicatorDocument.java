@@ -16,7 +16,19 @@ public record OperatingIndicatorDocument(String uscc, String period, LocalDate p
                                          String industryClass, Boolean keyEnterprise,
                                          Long revenueYtd, Long operatingCostYtd, Long totalProfitYtd, Long vatPayableYtd,
                                          Long rdExpenseYtd, Long payrollYtd, Integer employees, List<String> flags,
-                                         String updatedAt) {
+                                         Long revenueKSquared, Long vatKSquared, Long employeesSquared, String updatedAt) {
+
+    /**
+     * Squares of the measures, kept so concentration (HHI = Σ share²) is one sum aggregation instead of a scan:
+     * money in thousands of yuan (千元, rounded) so one enterprise's square stays within a long up to 3 trillion yuan.
+     */
+    static Long thousandYuanSquared(Long fen) {
+        if (fen == null) {
+            return null;
+        }
+        long k = Math.round(fen / 100_000.0);
+        return Math.multiplyExact(k, k);
+    }
 
     public String id() {
         return uscc + ":" + period;
@@ -25,6 +37,6 @@ public record OperatingIndicatorDocument(String uscc, String period, LocalDate p
     OperatingIndicatorDocument with(String street, String section, String division, String cls, Boolean key, List<String> newFlags) {
         return new OperatingIndicatorDocument(uscc, period, periodStart, year, month, street, section, division, cls, key,
                 revenueYtd, operatingCostYtd, totalProfitYtd, vatPayableYtd, rdExpenseYtd, payrollYtd, employees,
-                newFlags.isEmpty() ? null : List.copyOf(newFlags), updatedAt);
+                newFlags.isEmpty() ? null : List.copyOf(newFlags), revenueKSquared, vatKSquared, employeesSquared, updatedAt);
     }
 }
