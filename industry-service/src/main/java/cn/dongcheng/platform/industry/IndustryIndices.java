@@ -19,6 +19,11 @@ class IndustryIndices {
     }
 
     @Bean
+    IndexDefinition alertsIndex() {
+        return cn.dongcheng.platform.industry.monitoring.AlertMonitor.INDEX;
+    }
+
+    @Bean
     IndexDefinition enterpriseHistoryIndex() {
         return cn.dongcheng.platform.industry.enterprise.EnterpriseHistory.INDEX;
     }

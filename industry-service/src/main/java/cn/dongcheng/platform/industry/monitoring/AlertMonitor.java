@@ -1,0 +1,214 @@
+package cn.dongcheng.platform.industry.monitoring;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
+import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.paging.Page;
+import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.ConflictException;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.problem.NotFoundException;
+import cn.dongcheng.platform.common.security.AccessPolicy;
+import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
+import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
+import cn.dongcheng.platform.industry.indicator.OperatingIndicatorDocument;
+import cn.dongcheng.platform.industry.indicator.OperatingIndicators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the early-warning rules over a period's reports (and over entities registered as moved out) and keeps the
+ * alerts: raised once, then acknowledged and closed by officials, every step audited.
+ */
+@Service
+public class AlertMonitor {
+
+    public static final IndexDefinition INDEX = IndexDefinition.of("alerts");
+    private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
+    private static final int BATCH = 1000;
+
+    private final ElasticsearchJson es;
+    private final DocumentPages pages;
+    private final AuditTrail audit;
+    private final AccessPolicy policy;
+    private final Clock clock;
+    private final EarlyWarningRules rules = EarlyWarningRules.bundled();
+    private final String alerts;
+    private final String indicators;
+    private final String directory;
+
+    public AlertMonitor(ElasticsearchJson es, DocumentPages pages, AuditTrail audit, AccessPolicy policy, Clock clock, IndexNames names) {
+        this.es = es;
+        this.pages = pages;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+        this.alerts = names.alias(INDEX.resource());
+        this.indicators = names.alias(OperatingIndicators.INDEX.resource());
+        this.directory = names.alias(EnterpriseDirectory.INDEX.resource());
+    }
+
+    public EvaluationReport evaluate(String rawPeriod, CallerContext caller) {
+        policy.requireWriter(caller);
+        YearMonth period = InvalidInputException.parsing("period", () -> YearMonth.parse(rawPeriod == null ? "" : rawPeriod));
+        YearMonth[] quarters = EarlyWarningRules.lastQuarterEnds(period);
+        Counter counter = new Counter();
+        ObjectNode reportsOfPeriod = es.object();
+        reportsOfPeriod.putObject("term").put("period", period.toString());
+        pages.scan(indicators, reportsOfPeriod, null, BATCH, hits -> {
+            List<OperatingIndicatorDocument> reports = new ArrayList<>();
+            hits.forEach(h -> reports.add(es.mapper().convertValue(h.path("_source"), OperatingIndicatorDocument.class)));
+            List<String> codes = reports.stream().map(OperatingIndicatorDocument::uscc).toList();
+            Map<String, EnterpriseDocument> entities = pages.getAll(directory, codes, EnterpriseDocument.class);
+            List<String> earlier = new ArrayList<>();
+            for (String c : codes) {
+                earlier.add(c + ":" + period.minusYears(1));
+                for (YearMonth q : quarters) {
+                    earlier.add(c + ":" + q);
+                }
+            }
+            Map<String, OperatingIndicatorDocument> known = pages.getAll(indicators, earlier, OperatingIndicatorDocument.class);
+            List<Alert> raised = new ArrayList<>();
+            for (OperatingIndicatorDocument r : reports) {
+                EnterpriseDocument e = entities.get(r.uscc());
+                if (e == null) {
+                    continue;
+                }
+                List<OperatingIndicatorDocument> quarterEnds = new ArrayList<>();
+                for (YearMonth q : quarters) {
+                    quarterEnds.add(q.equals(period) ? r : known.get(r.uscc() + ":" + q));
+                }
+                rules.evaluate(e, r, known.get(r.uscc() + ":" + period.minusYears(1)), quarterEnds)
+                        .forEach(f -> raised.add(alert(f, e, period)));
+                counter.evaluated++;
+            }
+            store(raised, counter);
+            log.info("early warning {}: {} enterprises checked, {} alerts raised so far", period, counter.evaluated, counter.raised);
+        });
+        ObjectNode movedOut = es.object();
+        ArrayNode should = movedOut.putObject("bool").putArray("should");
+        should.addObject().putObject("term").put("status", "MOVED_OUT");
+        should.addObject().putObject("term").put("streetCode", "OUTSIDE");
+        pages.scan(directory, movedOut, null, BATCH, hits -> {
+            List<Alert> raised = new ArrayList<>();
+            hits.forEach(h -> {
+                EnterpriseDocument e = es.mapper().convertValue(h.path("_source"), EnterpriseDocument.class);
+                rules.evaluate(e, null, null, List.of()).forEach(f -> raised.add(alert(f, e, period)));
+            });
+            store(raised, counter);
+        });
+        es.refresh(alerts);
+        EvaluationReport report = new EvaluationReport(period.toString(), rules.version(), counter.evaluated, counter.raised,
+                counter.existing, counter.byRule);
+        audit.record(caller, "EVALUATE_ALERT_RULES", alerts + "?period=" + period, "ok",
+                "rules " + rules.version() + ": " + counter.raised + " raised, " + counter.existing + " already raised");
+        return report;
+    }
+
+    private Alert alert(EarlyWarningRules.Finding f, EnterpriseDocument e, YearMonth period) {
+        String id = f.rule() == AlertRule.RELOCATION_RISK ? f.rule() + ":" + e.uscc() : f.rule() + ":" + e.uscc() + ":" + period;
+        return new Alert(id, f.rule(), e.uscc(), e.name(), f.rule() == AlertRule.RELOCATION_RISK ? null : period.toString(),
+                e.streetCode(), e.industrySection(), e.keyEnterprise(), e.responsibleOfficial(), rules.version(), f.evidence(),
+                AlertState.NEW, OffsetDateTime.now(clock).toString(), List.of());
+    }
+
+    /** Bulk "create": an alert that already exists (whatever its state) is left alone and counted. */
+    private void store(List<Alert> raised, Counter counter) {
+        if (raised.isEmpty()) {
+            return;
+        }
+        StringBuilder body = new StringBuilder();
+        for (Alert a : raised) {
+            ObjectNode action = es.object();
+            action.putObject("create").put("_index", alerts).put("_id", a.id());
+            body.append(action).append('\n').append(es.mapper().valueToTree(a).toString()).append('\n');
+        }
+        JsonNode items = es.send("POST", "/_bulk", body.toString()).path("items");
+        for (int i = 0; i < raised.size(); i++) {
+            int status = items.get(i).path("create").path("status").asInt();
+            if (status == 201) {
+                counter.raised++;
+                counter.byRule.merge(raised.get(i).rule(), 1L, Long::sum);
+            } else if (status == 409) {
+                counter.existing++;
+            } else {
+                throw new IllegalStateException("storing alert " + raised.get(i).id() + " failed: " + items.get(i));
+            }
+        }
+    }
+
+    public Page<Alert> list(Map<String, String> filters, PageRequest request) {
+        ObjectNode query = es.object();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        for (String field : List.of("state", "rule", "period", "streetCode", "industrySection", "uscc", "responsibleOfficial")) {
+            String value = filters.get(field);
+            if (value != null && !value.isBlank()) {
+                filter.addObject().putObject("term").put(field, field.equals("state") || field.equals("rule") ? value.toUpperCase() : value);
+            }
+        }
+        ArrayNode sort = es.mapper().createArrayNode();
+        sort.addObject().put("raisedAt", "desc");
+        sort.addObject().put("id", "asc");
+        return pages.page(alerts, query, sort, request, Alert.class);
+    }
+
+    public Alert acknowledge(String id, String note, CallerContext caller) {
+        return transition(id, AlertState.ACKNOWLEDGED, List.of(AlertState.NEW), note, caller);
+    }
+
+    public Alert close(String id, String note, CallerContext caller) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "closing an alert needs a note saying how it was dealt with");
+        }
+        return transition(id, AlertState.CLOSED, List.of(AlertState.NEW, AlertState.ACKNOWLEDGED), note, caller);
+    }
+
+    /** Optimistic concurrency: the update names the version it read; a concurrent change makes it a 409. */
+    private Alert transition(String id, AlertState next, List<AlertState> from, String note, CallerContext caller) {
+        policy.requireWriter(caller);
+        JsonNode doc = Optional.ofNullable(es.getOrNull("/" + alerts + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)))
+                .filter(d -> d.path("found").asBoolean())
+                .orElseThrow(() -> new NotFoundException("no alert " + id));
+        Alert current = es.mapper().convertValue(doc.path("_source"), Alert.class);
+        if (!from.contains(current.state())) {
+            throw new ConflictException("alert " + id + " is " + current.state() + "; it can become " + next + " only from " + from);
+        }
+        Alert updated = current.moveTo(next, new Alert.Event(OffsetDateTime.now(clock).toString(), caller.caller(), next, note));
+        try {
+            es.send("PUT", "/" + alerts + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8),
+                    es.mapper().valueToTree(updated), Map.of("if_seq_no", doc.path("_seq_no").asText(),
+                            "if_primary_term", doc.path("_primary_term").asText(), "refresh", "wait_for"));
+        } catch (ElasticsearchStatusException e) {
+            if (e.isConflict()) {
+                throw new ConflictException("alert " + id + " was changed by someone else meanwhile; read it again");
+            }
+            throw e;
+        }
+        audit.record(caller, "ALERT_" + next, alerts + "/" + id, "ok", note);
+        return updated;
+    }
+
+    private static final class Counter {
+        long evaluated;
+        long raised;
+        long existing;
+        final Map<AlertRule, Long> byRule = new EnumMap<>(AlertRule.class);
+    }
+}
