@@ -52,7 +52,12 @@ public final class DemoDataCommand {
             Path dir = Path.of(o.get("out"));
             Files.createDirectories(dir);
             EnterpriseGenerator enterprises = new EnterpriseGenerator(calibration);
-            write(dir.resolve("enterprises.ndjson"), sink -> enterprises.generate(scale, seed, sink));
+            java.util.List<String> enterpriseLines = new java.util.ArrayList<>();
+            write(dir.resolve("enterprises.ndjson"), sink -> enterprises.generate(scale, seed, line -> {
+                enterpriseLines.add(line);
+                sink.accept(line);
+            }));
+            write(dir.resolve("operating-indicators.ndjson"), sink -> new IndicatorGenerator().generate(enterpriseLines, seed + 3, sink));
             write(dir.resolve("persons.ndjson"), sink -> new PersonGenerator(calibration).generate(scale, seed + 1, sink));
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionAndCreditData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> new SupervisionAndCreditData().creditRecords(enterprises.codes(), seed + 2, sink));
@@ -70,8 +75,17 @@ public final class DemoDataCommand {
         out.printf("loading %s demo data (seed %d) through %s%n", scale.name().toLowerCase(Locale.ROOT), seed, gateway);
         long start = System.nanoTime();
         EnterpriseGenerator enterprises = new EnterpriseGenerator(calibration);
+        java.util.List<String> enterpriseLines = new java.util.ArrayList<>();
         try (ChunkedUploader up = uploader(http, gateway, "/api/industry/v1/enterprises:bulk", token, "enterprises", expectedEnterprises, out)) {
-            enterprises.generate(scale, seed, up);
+            enterprises.generate(scale, seed, line -> {
+                enterpriseLines.add(line);
+                up.accept(line);
+            });
+        }
+        long months = IndicatorGenerator.FIRST.until(IndicatorGenerator.LAST, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        try (ChunkedUploader up = uploader(http, gateway, "/api/industry/v1/operating-indicators:bulk", token, "monthly reports",
+                Math.round(expectedEnterprises * 0.92 * months), out)) {
+            new IndicatorGenerator().generate(enterpriseLines, seed + 3, up);
         }
         SupervisionAndCreditData other = new SupervisionAndCreditData();
         try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspection-items:bulk", token, "inspection items", 10, out)) {

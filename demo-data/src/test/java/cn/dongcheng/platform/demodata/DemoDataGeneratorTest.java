@@ -93,4 +93,35 @@ class DemoDataGeneratorTest {
         }
         assertThat(outside).isPositive();
     }
+
+    @Test
+    void monthlyReportsCoverTwoYearsOfEveryActiveEntityWithYearToDateFiguresThatNeverFall() throws Exception {
+        List<String> enterprises = new ArrayList<>();
+        new EnterpriseGenerator(calibration).generate(Scale.SMALL, 11, enterprises::add);
+        long active = enterprises.stream().filter(l -> l.contains("\"status\":\"ACTIVE\"")).count();
+        List<String> reports = new ArrayList<>();
+        long n = new IndicatorGenerator().generate(enterprises, 5, reports::add);
+        assertThat(n).isEqualTo(active * 24);
+        Map<String, Double> lastYtd = new HashMap<>();
+        int collapses = 0;
+        Map<String, Double> dec2023 = new HashMap<>();
+        for (String line : reports) {
+            JsonNode r = mapper.readTree(line);
+            String uscc = r.path("uscc").asText();
+            String period = r.path("period").asText();
+            double ytd = r.path("revenueYtd").asDouble();
+            if (!period.endsWith("-01")) {
+                assertThat(ytd).as(uscc + " " + period).isGreaterThanOrEqualTo(lastYtd.get(uscc));
+            }
+            lastYtd.put(uscc, ytd);
+            assertThat(r.path("employeesAtPeriodEnd").asInt()).isPositive();
+            if (period.equals("2023-12")) {
+                dec2023.put(uscc, ytd);
+            }
+            if (period.equals("2024-12") && ytd < 0.7 * dec2023.get(uscc)) {
+                collapses++;
+            }
+        }
+        assertThat(collapses).as("planted revenue collapses").isPositive();
+    }
 }

@@ -90,6 +90,26 @@ public class ElasticsearchJson {
         }
     }
 
+    /**
+     * GET whose answer is read straight into {@code type} (no intermediate tree: the hot path of look-ups by id);
+     * null on 404.
+     */
+    public <T> T getAs(String endpoint, Class<T> type) {
+        try {
+            Response response = client.performRequest(new Request("GET", endpoint));
+            try (InputStream in = response.getEntity().getContent()) {
+                return mapper.readValue(in, type);
+            }
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return null;
+            }
+            throw new ElasticsearchStatusException(e.getResponse().getStatusLine().getStatusCode(), readBody(e.getResponse()));
+        } catch (IOException e) {
+            throw new DependencyUnavailableException("elasticsearch", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public boolean exists(String endpoint) {
         try {
             Response response = client.performRequest(new Request("HEAD", endpoint));

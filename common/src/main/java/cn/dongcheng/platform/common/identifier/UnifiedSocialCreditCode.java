@@ -29,6 +29,15 @@ public record UnifiedSocialCreditCode(String value) {
 
     /** Why a code is invalid, or empty when it passes every check. */
     public static Optional<String> problem(String code) {
+        Optional<String> structure = structuralProblem(code);
+        return structure.isPresent() ? structure : checksumProblem(code);
+    }
+
+    /**
+     * Length, alphabet and division digits only — what a pre-2016 code that fails its check characters still has.
+     * Such codes exist in practice; they are imported only with an explicit override and stay marked.
+     */
+    public static Optional<String> structuralProblem(String code) {
         if (code == null || code.length() != 18) {
             return Optional.of("must be 18 characters, got " + (code == null ? "none" : code.length()));
         }
@@ -41,6 +50,11 @@ public record UnifiedSocialCreditCode(String value) {
         if (!code.substring(2, 8).chars().allMatch(Character::isDigit)) {
             return Optional.of("positions 3–8 must be the administrative division code (6 digits)");
         }
+        return Optional.empty();
+    }
+
+    /** The two check characters of a structurally valid code. */
+    public static Optional<String> checksumProblem(String code) {
         char orgCheck = organisationCheckCharacter(code.substring(8, 16));
         if (code.charAt(16) != orgCheck) {
             return Optional.of("organisation code check failed (position 17 should be '" + orgCheck + "', GB 11714 mod 11)");

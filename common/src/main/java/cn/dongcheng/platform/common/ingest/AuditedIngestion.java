@@ -2,11 +2,8 @@ package cn.dongcheng.platform.common.ingest;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
-import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.security.AccessPolicy;
 import cn.dongcheng.platform.common.security.CallerContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 
 import java.io.InputStream;
 import java.util.function.Function;
@@ -32,7 +29,7 @@ public class AuditedIngestion {
 
     /**
      * @param lineType the input record one line is read as
-     * @param validate checks the record (throwing {@link InvalidInputException}) and returns what to store
+     * @param validate checks the record (throwing {@link cn.dongcheng.platform.common.problem.InvalidInputException}) and returns what to store
      */
     public <T> BulkIngestionReport ingest(InputStream ndjson, String alias, Class<T> lineType,
                                           Function<T, IndexedDocument> validate, boolean refresh, CallerContext caller) {
@@ -43,25 +40,11 @@ public class AuditedIngestion {
     public <T> BulkIngestionReport ingest(InputStream ndjson, String alias, Class<T> lineType, Function<T, IndexedDocument> validate,
                                           BatchPreparation preparation, boolean refresh, CallerContext caller) {
         policy.requireWriter(caller);
-        BulkIngestionReport report = ingester.ingest(ndjson, alias, line -> {
-            T input;
-            try {
-                input = es.mapper().treeToValue(line, lineType);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException(fieldOf(e), e.getOriginalMessage());
-            }
-            return validate.apply(input);
-        }, preparation, refresh);
+        com.fasterxml.jackson.databind.ObjectReader reader = es.mapper().readerFor(lineType);
+        BulkIngestionReport report = ingester.ingestLines(ndjson, alias,
+                line -> validate.apply(reader.readValue(line)), preparation, refresh);
         audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
                 "accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
         return report;
-    }
-
-    private static String fieldOf(JsonProcessingException e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            var ref = m.getPath().get(m.getPath().size() - 1);
-            return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
-        }
-        return "line";
     }
 }

@@ -24,7 +24,13 @@ public interface BatchPreparation {
                     java.util.Map<String, Object> replacements) {
     }
 
-    /** A document for another index, stored before the main document with id {@code forId}. */
-    record SideDocument(String index, String id, Object source, String forId) {
+    /**
+     * A write to another index, made before the main document with id {@code forId}: the whole {@code source} as a
+     * document, or — with {@code partial} — only its fields merged into an existing document.
+     */
+    record SideDocument(String index, String id, Object source, String forId, boolean partial) {
+        public SideDocument(String index, String id, Object source, String forId) {
+            this(index, id, source, forId, false);
+        }
     }
 }

@@ -48,6 +48,23 @@ public class NdjsonBulkIngester {
     /** As above, with work to do before each batch is stored (see {@link BatchPreparation}). */
     public BulkIngestionReport ingest(InputStream ndjson, String alias, LineMapper mapper, BatchPreparation preparation,
                                       boolean refresh) {
+        return ingestLines(ndjson, alias, line -> {
+            JsonNode node = es.mapper().readTree(line);
+            if (!node.isObject()) {
+                throw new InvalidInputException("line", "each line must be a JSON object");
+            }
+            return mapper.map(node);
+        }, preparation, refresh);
+    }
+
+    /** Reads each line text straight into what to store (no intermediate tree): the fast path of the services. */
+    @FunctionalInterface
+    public interface LineParser {
+        IndexedDocument parse(String line) throws JsonProcessingException;
+    }
+
+    public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
+                                           boolean refresh) {
         Report report = new Report();
         List<Pending> batch = new ArrayList<>(batchSize);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
@@ -57,7 +74,7 @@ public class NdjsonBulkIngester {
                 if (line.isBlank()) {
                     continue;
                 }
-                Pending pending = parse(lineNo, line, mapper, report);
+                Pending pending = parse(lineNo, line, parser, report);
                 if (pending != null) {
                     batch.add(pending);
                 }
@@ -81,29 +98,43 @@ public class NdjsonBulkIngester {
         return new BulkIngestionReport(report.accepted, report.rejectedCount, report.rejected);
     }
 
-    private Pending parse(long lineNo, String line, LineMapper mapper, Report report) {
-        JsonNode node;
-        try {
-            node = es.mapper().readTree(line);
-        } catch (JsonProcessingException e) {
-            report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
-            return null;
-        }
-        if (!node.isObject()) {
+    private Pending parse(long lineNo, String line, LineParser parser, Report report) {
+        String trimmed = line.stripLeading();
+        if (!trimmed.startsWith("{")) {
             report.reject(lineNo, null, "each line must be a JSON object");
             return null;
         }
+        IndexedDocument doc;
         try {
-            IndexedDocument doc = mapper.map(node);
-            return new Pending(lineNo, doc, es.mapper().writeValueAsString(doc.source()));
-        } catch (InvalidInputException e) {
-            report.reject(lineNo, null, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            report.reject(lineNo, null, e.getMessage());
+            doc = parser.parse(line);
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
+            return null;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            report.reject(lineNo, null, fieldOf(e) + ": " + e.getOriginalMessage());
+            return null;
         } catch (JsonProcessingException e) {
-            report.reject(lineNo, null, "cannot serialise: " + e.getOriginalMessage());
+            report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
+            return null;
+        } catch (InvalidInputException | IllegalArgumentException e) { // the message lists every failed field
+            report.reject(lineNo, null, e.getMessage());
+            return null;
         }
-        return null;
+        try {
+            return new Pending(lineNo, doc, es.mapper().writeValueAsString(doc.source()));
+        } catch (JsonProcessingException e) {
+            report.reject(lineNo, doc.id(), "cannot serialise: " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    /** The JSON path of a mapping error, e.g. {@code registeredCapital} or {@code formerNames.[2]}. */
+    static String fieldOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        if (e.getPath().isEmpty()) {
+            return "line";
+        }
+        var ref = e.getPath().get(e.getPath().size() - 1);
+        return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
     }
 
     private void flush(String alias, List<Pending> batch, BatchPreparation preparation, Report report) {
@@ -114,9 +145,8 @@ public class NdjsonBulkIngester {
         for (int attempt = 0; !toSend.isEmpty(); attempt++) {
             StringBuilder body = new StringBuilder(toSend.size() * 256);
             for (Pending p : toSend) {
-                ObjectNode action = es.object();
-                action.putObject("index").put("_index", alias).put("_id", p.id());
-                body.append(action).append('\n').append(p.json()).append('\n');
+                body.append("{\"index\":{\"_index\":").append(quoted(alias)).append(",\"_id\":").append(quoted(p.id()))
+                        .append("}}\n").append(p.json()).append('\n');
             }
             JsonNode response = es.send("POST", "/_bulk", body.toString(), Map.of());
             List<Pending> retry = new ArrayList<>();
@@ -141,6 +171,14 @@ public class NdjsonBulkIngester {
         }
     }
 
+    private String quoted(String s) {
+        try {
+            return es.mapper().writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -159,9 +197,10 @@ public class NdjsonBulkIngester {
             for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
                 report.sideIndices.add(side.index());
                 ObjectNode action = es.object();
-                action.putObject("index").put("_index", side.index()).put("_id", side.id());
+                action.putObject(side.partial() ? "update" : "index").put("_index", side.index()).put("_id", side.id());
                 try {
-                    body.append(action).append('\n').append(es.mapper().writeValueAsString(side.source())).append('\n');
+                    String source = es.mapper().writeValueAsString(side.source());
+                    body.append(action).append('\n').append(side.partial() ? "{\"doc\":" + source + "}" : source).append('\n');
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("cannot serialise a side document", e);
                 }

@@ -28,11 +28,7 @@ public class DocumentPages {
     }
 
     public <T> Optional<T> get(String alias, String id, Class<T> type) {
-        JsonNode doc = es.getOrNull("/" + alias + "/_doc/" + urlSegment(id));
-        if (doc == null || !doc.path("found").asBoolean()) {
-            return Optional.empty();
-        }
-        return Optional.of(es.mapper().convertValue(doc.path("_source"), type));
+        return Optional.ofNullable(es.getAs("/" + alias + "/_source/" + urlSegment(id), type));
     }
 
     /**
@@ -114,6 +110,11 @@ public class DocumentPages {
 
     /** Several documents by id in one round trip; missing ids are simply absent from the map. */
     public <T> java.util.Map<String, T> getAll(String index, java.util.Collection<String> ids, Class<T> type) {
+        return getAll(index, ids, type, null);
+    }
+
+    /** As above, fetching only the named fields of each document (null: all). */
+    public <T> java.util.Map<String, T> getAll(String index, java.util.Collection<String> ids, Class<T> type, List<String> fields) {
         java.util.Map<String, T> found = new java.util.LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
@@ -121,7 +122,8 @@ public class DocumentPages {
         ObjectNode body = es.object();
         ArrayNode list = body.putArray("ids");
         ids.forEach(list::add);
-        for (JsonNode doc : es.send("POST", "/" + index + "/_mget", body).path("docs")) {
+        java.util.Map<String, String> params = fields == null ? java.util.Map.of() : java.util.Map.of("_source_includes", String.join(",", fields));
+        for (JsonNode doc : es.send("POST", "/" + index + "/_mget", body, params).path("docs")) {
             if (doc.path("found").asBoolean()) {
                 found.put(doc.path("_id").asText(), es.mapper().convertValue(doc.path("_source"), type));
             }

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GB/T 4754-2017 国民经济行业分类: the 20 sections (门类) and the range of 2-digit divisions (大类) each holds.
- * A 4-digit class (小类) is valid here when its division falls in its section's range.
+ * GB/T 4754-2017 国民经济行业分类: the 20 sections (门类), the range of 2-digit divisions (大类) each holds, and the
+ * bundled table of the 97 divisions and 1,381 classes (小类, {@code reference/gbt4754-2017.tsv}). A class is valid
+ * when the table holds it and its division lies in the given section.
  */
 public final class IndustryClassification {
 
@@ -30,7 +31,28 @@ public final class IndustryClassification {
             Map.entry("O", "居民服务、修理和其他服务业"), Map.entry("P", "教育"), Map.entry("Q", "卫生和社会工作"),
             Map.entry("R", "文化、体育和娱乐业"), Map.entry("S", "公共管理、社会保障和社会组织"), Map.entry("T", "国际组织"));
 
+    private static final Map<String, String> CODES = load();
+
     private IndustryClassification() {
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> codes = new java.util.HashMap<>();
+        try (var in = IndustryClassification.class.getResourceAsStream("/reference/gbt4754-2017.tsv");
+             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> {
+                String[] parts = l.split("\t", 2);
+                codes.put(parts[0].trim(), parts[1].trim());
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.copyOf(codes);
+    }
+
+    /** Name of a division (2 digits) or class (4 digits), or null when the standard has no such code. */
+    public static String name(String code) {
+        return code == null ? null : CODES.get(code);
     }
 
     /** The Chinese name of a section (门类), or null for an unknown letter. */
@@ -46,6 +68,9 @@ public final class IndustryClassification {
         }
         if (industryClass == null || !industryClass.matches("\\d{4}")) {
             return Optional.of("class must be 4 digits, got '" + industryClass + "'");
+        }
+        if (!CODES.containsKey(industryClass)) {
+            return Optional.of("class " + industryClass + " is not a GB/T 4754-2017 class");
         }
         int division = Integer.parseInt(industryClass.substring(0, 2));
         if (division < range.from() || division > range.to()) {

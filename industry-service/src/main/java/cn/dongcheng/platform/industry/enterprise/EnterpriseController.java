@@ -34,8 +34,10 @@ public class EnterpriseController {
             + "Answers the number accepted and every rejected line with its reason.")
     public BulkIngestionReport bulk(HttpServletRequest request,
                                     @Parameter(description = "make the lines searchable before answering") @RequestParam(defaultValue = "false") boolean refresh,
+                                    @Parameter(description = "explicit override: import pre-2016 codes that fail their check characters, marked as legacy")
+                                    @RequestParam(defaultValue = "false") boolean acceptLegacyCodes,
                                     CallerContext caller) throws IOException {
-        return directory.ingest(request.getInputStream(), refresh, caller);
+        return directory.ingest(request.getInputStream(), refresh, acceptLegacyCodes, caller);
     }
 
     @GetMapping("/v1/enterprises/{uscc}")

@@ -72,35 +72,56 @@ public class EnterpriseDirectory {
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
+        return ingest(ndjson, refresh, false, caller);
+    }
+
+    /** @param acceptLegacyCodes the explicit override for pre-2016 codes that fail their check characters */
+    public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, boolean acceptLegacyCodes, CallerContext caller) {
         LocalDate today = LocalDate.now(clock);
         String now = OffsetDateTime.now(clock).toString();
         return ingestion.ingest(ndjson, alias, EnterpriseRegistration.class, in -> {
-            EnterpriseDocument valid = EnterpriseValidator.validate(in, today, now);
+            EnterpriseDocument valid = EnterpriseValidator.validate(in, today, now, acceptLegacyCodes);
             return new IndexedDocument(valid.uscc(), valid);
         }, history, refresh, caller);
     }
 
     /** The record as it is now, or — with {@code asOf} — the version that was in force on that date. */
     public EnterpriseView get(String rawCode, LocalDate asOf, CallerContext caller) {
-        UnifiedSocialCreditCode code = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode));
-        EnterpriseDocument current = pages.get(alias, code.value(), EnterpriseDocument.class)
-                .orElseThrow(() -> new NotFoundException("no market entity with code " + code.value()));
+        String code = knownCode(rawCode);
+        EnterpriseDocument current = pages.get(alias, code, EnterpriseDocument.class)
+                .orElseThrow(() -> new NotFoundException("no market entity with code " + code));
         if (asOf == null || current.effectiveFrom() == null || !asOf.isBefore(current.effectiveFrom())) {
             return view(current, null, caller);
         }
         ObjectNode query = es.object();
         ArrayNode filter = query.putObject("bool").putArray("filter");
-        filter.addObject().putObject("term").put("uscc", code.value());
+        filter.addObject().putObject("term").put("uscc", code);
         filter.addObject().putObject("range").putObject("validFrom").put("lte", asOf.toString());
         filter.addObject().putObject("range").putObject("validTo").put("gt", asOf.toString());
         ArrayNode sort = es.mapper().createArrayNode();
         sort.addObject().put("validFrom", "desc");
         List<EnterpriseHistory.Entry> found = pages.page(historyAlias, query, sort, PageRequest.of(1, null), EnterpriseHistory.Entry.class).items();
         if (found.isEmpty()) {
-            throw new NotFoundException(code.value() + " has no record in force on " + asOf
+            throw new NotFoundException(code + " has no record in force on " + asOf
                     + (current.establishedOn() != null && asOf.isBefore(current.establishedOn()) ? " (established " + current.establishedOn() + ")" : ""));
         }
         return view(found.get(0).record(), found.get(0).validTo(), caller);
+    }
+
+    /**
+     * A code as a look-up key: a valid code, or one that fails only its check characters but was imported under the
+     * legacy override (so a stored legacy entity stays reachable); anything else is a 400 naming the failed check.
+     */
+    private String knownCode(String rawCode) {
+        String code = rawCode == null ? "" : rawCode.trim().toUpperCase(java.util.Locale.ROOT);
+        UnifiedSocialCreditCode.structuralProblem(code).ifPresent(r -> {
+            throw new InvalidInputException("uscc", r);
+        });
+        var checksum = UnifiedSocialCreditCode.checksumProblem(code);
+        if (checksum.isPresent() && pages.get(alias, code, EnterpriseDocument.class).map(d -> !Boolean.TRUE.equals(d.legacyCode())).orElse(true)) {
+            throw new InvalidInputException("uscc", checksum.get());
+        }
+        return code;
     }
 
     /** Every version of the record, newest first: the current one, then the replaced ones. */

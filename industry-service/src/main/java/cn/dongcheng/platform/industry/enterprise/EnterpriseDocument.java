@@ -10,7 +10,9 @@ import java.util.List;
  * {@code streetCode} is one of the 17 street codes, or {@code OUTSIDE} for an entity that moved out of the district.
  * Money is kept in fen (分) as a long: exact, and aggregatable without floating point. {@code effectiveFrom} is the
  * date the current name, address, street, status and industry took effect; earlier versions live in the history
- * index ({@link EnterpriseHistory}).
+ * index ({@link EnterpriseHistory}). {@code legacyCode}: a pre-2016 code whose check characters fail, imported under an
+ * explicit override ({@code codeCheckFailure} says which check). {@code sizeClass}: above or below the designated size
+ * (规模以上/以下), from the newest monthly report ({@code sizeClassPeriod}); kept by the indicator ingestion.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnterpriseDocument(
@@ -28,16 +30,28 @@ public record EnterpriseDocument(
         String industrySection,
         String industryDivision,
         String industryClass,
+        String highEndCategory,
         Boolean keyEnterprise,
         String responsibleOfficial,
         LocalDate effectiveFrom,
+        Boolean legacyCode,
+        String codeCheckFailure,
+        String sizeClass,
+        String sizeClassPeriod,
         String dataSource,
         String updatedAt) {
 
     public EnterpriseDocument withEffectiveFrom(LocalDate date) {
         return new EnterpriseDocument(uscc, name, formerNames, entityType, status, establishedOn, registeredCapitalFen,
                 registrationAuthority, address, streetCode, legalRepresentative, industrySection, industryDivision,
-                industryClass, keyEnterprise, responsibleOfficial, date, dataSource, updatedAt);
+                industryClass, highEndCategory, keyEnterprise, responsibleOfficial, date, legacyCode, codeCheckFailure, sizeClass, sizeClassPeriod, dataSource, updatedAt);
+    }
+
+    public EnterpriseDocument withSizeClass(String size, String period) {
+        return new EnterpriseDocument(uscc, name, formerNames, entityType, status, establishedOn, registeredCapitalFen,
+                registrationAuthority, address, streetCode, legalRepresentative, industrySection, industryDivision,
+                industryClass, highEndCategory, keyEnterprise, responsibleOfficial, effectiveFrom, legacyCode, codeCheckFailure,
+                size, period, dataSource, updatedAt);
     }
 
     /** Whether a fact kept as history (name, address, street, status, industry) differs from {@code other}. */

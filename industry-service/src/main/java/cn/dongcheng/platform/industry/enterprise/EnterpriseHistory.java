@@ -34,10 +34,19 @@ public class EnterpriseHistory implements BatchPreparation {
     public record Entry(String uscc, LocalDate validFrom, LocalDate validTo, EnterpriseDocument record) {
     }
 
+    /** What deciding about history needs; the whole stored record is fetched only for the entities that changed. */
+    private static final List<String> DECISION_FIELDS = List.of("name", "address", "streetCode", "status", "industrySection",
+            "industryClass", "effectiveFrom", "establishedOn", "sizeClass", "sizeClassPeriod");
+
     @Override
     public Prepared prepare(List<IndexedDocument> batch) {
-        Map<String, EnterpriseDocument> latest = new HashMap<>(pages.getAll(currentAlias,
-                batch.stream().map(IndexedDocument::id).distinct().toList(), EnterpriseDocument.class));
+        Map<String, EnterpriseDocument> stored = pages.getAll(currentAlias,
+                batch.stream().map(IndexedDocument::id).distinct().toList(), EnterpriseDocument.class, DECISION_FIELDS);
+        List<String> changed = batch.stream()
+                .filter(d -> stored.containsKey(d.id()) && ((EnterpriseDocument) d.source()).historyFactsDifferFrom(stored.get(d.id())))
+                .map(IndexedDocument::id).distinct().toList();
+        Map<String, EnterpriseDocument> latest = new HashMap<>(stored);
+        latest.putAll(pages.getAll(currentAlias, changed, EnterpriseDocument.class));
         List<SideDocument> history = new ArrayList<>();
         Map<String, String> rejected = new HashMap<>();
         Map<String, Object> corrected = new HashMap<>();
@@ -59,6 +68,11 @@ public class EnterpriseHistory implements BatchPreparation {
                     && !current.effectiveFrom().equals(incoming.effectiveFrom())) {
                 // same facts: the version keeps the date it took effect; only other fields were updated
                 incoming = incoming.withEffectiveFrom(current.effectiveFrom());
+                corrected.put(doc.id(), incoming);
+            }
+            if (current != null && current.sizeClass() != null && incoming.sizeClass() == null) {
+                // the size class comes from the monthly reports, not from registration: a re-registration keeps it
+                incoming = incoming.withSizeClass(current.sizeClass(), current.sizeClassPeriod());
                 corrected.put(doc.id(), incoming);
             }
             latest.put(doc.id(), incoming); // a later line of the same batch changes this version

@@ -23,7 +23,7 @@ import java.util.Map;
  * without the n-gram or CJK analyzers the local distribution lacks.
  */
 public record EnterpriseSearch(String text, String streetCode, String section, String division, String industryClass,
-                               EnterpriseStatus status, Boolean keyEnterprise, LocalDate establishedFrom,
+                               String highEndCategory, String sizeClass, EnterpriseStatus status, Boolean keyEnterprise, LocalDate establishedFrom,
                                LocalDate establishedTo, String sortField, boolean descending) {
 
     /** API sort names → indexed fields; every sort ends with the code so cursors are stable. */
@@ -52,6 +52,14 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
         String industryClass = blankToNull(params.get("industryClass"));
         if (industryClass != null && !industryClass.matches("\\d{4}")) {
             problems.add(new FieldProblem("industryClass", "must be 4 digits"));
+        }
+        String highEnd = blankToNull(params.get("highEndCategory"));
+        if (highEnd != null && !cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categories().contains(highEnd)) {
+            problems.add(new FieldProblem("highEndCategory", "must be one of " + cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categories()));
+        }
+        String size = upper(params.get("sizeClass"));
+        if (size != null && !size.equals("ABOVE") && !size.equals("BELOW")) {
+            problems.add(new FieldProblem("sizeClass", "must be ABOVE or BELOW (the designated size, 规模以上/以下)"));
         }
         EnterpriseStatus status = null;
         if (blankToNull(params.get("status")) != null) {
@@ -86,7 +94,7 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new EnterpriseSearch(text, street, section, division, industryClass, status, key, from, to, sortName,
+        return new EnterpriseSearch(text, street, section, division, industryClass, highEnd, size, status, key, from, to, sortName,
                 "relevance".equals(sortName) ? !descending : descending);
     }
 
@@ -104,6 +112,8 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
         term(filter, "industrySection", section);
         term(filter, "industryDivision", division);
         term(filter, "industryClass", industryClass);
+        term(filter, "highEndCategory", highEndCategory);
+        term(filter, "sizeClass", sizeClass);
         term(filter, "status", status == null ? null : status.name());
         if (keyEnterprise != null) {
             filter.addObject().putObject("term").put("keyEnterprise", keyEnterprise);

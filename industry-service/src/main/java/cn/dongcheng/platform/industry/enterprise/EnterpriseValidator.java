@@ -20,9 +20,24 @@ public final class EnterpriseValidator {
     }
 
     public static EnterpriseDocument validate(EnterpriseRegistration in, LocalDate today, String updatedAt) {
+        return validate(in, today, updatedAt, false);
+    }
+
+    /** @param acceptLegacyCodes the explicit override: a code failing only its check characters is imported, marked */
+    public static EnterpriseDocument validate(EnterpriseRegistration in, LocalDate today, String updatedAt, boolean acceptLegacyCodes) {
         List<FieldProblem> problems = new ArrayList<>();
         String uscc = upper(in.uscc());
-        UnifiedSocialCreditCode.problem(uscc).ifPresent(r -> problems.add(new FieldProblem("uscc", r)));
+        String checksumFailure = null;
+        var structure = UnifiedSocialCreditCode.structuralProblem(uscc);
+        if (structure.isPresent()) {
+            problems.add(new FieldProblem("uscc", structure.get()));
+        } else {
+            checksumFailure = UnifiedSocialCreditCode.checksumProblem(uscc).orElse(null);
+            if (checksumFailure != null && !acceptLegacyCodes) {
+                problems.add(new FieldProblem("uscc", checksumFailure
+                        + " (a pre-2016 code that fails its check can be imported with acceptLegacyCodes=true)"));
+            }
+        }
         if (in.name() == null || in.name().isBlank()) {
             problems.add(new FieldProblem("name", "must not be blank"));
         } else if (in.name().length() > 200) {
@@ -56,8 +71,11 @@ public final class EnterpriseValidator {
                 in.entityType(), in.status(), in.establishedOn(),
                 in.registeredCapital() == null ? null : in.registeredCapital().movePointRight(2).longValueExact(),
                 in.registrationAuthority(), in.address(), street, in.legalRepresentative(), section,
-                in.industryClass().substring(0, 2), in.industryClass(), Boolean.TRUE.equals(in.keyEnterprise()),
-                in.responsibleOfficial(), effectiveFrom(in, today), in.dataSource(), updatedAt);
+                in.industryClass().substring(0, 2), in.industryClass(),
+                cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categoryOf(in.industryClass()).orElse(null),
+                Boolean.TRUE.equals(in.keyEnterprise()),
+                in.responsibleOfficial(), effectiveFrom(in, today), checksumFailure != null ? Boolean.TRUE : null, checksumFailure,
+                null, null, in.dataSource(), updatedAt);
     }
 
     /** When the facts on this line took effect: the change date, else the establishment date, else today. */

@@ -24,9 +24,14 @@ public record EnterpriseView(
         String industrySection,
         String industryDivision,
         String industryClass,
+        String highEndCategory,
         Boolean keyEnterprise,
         String responsibleOfficial,
         LocalDate effectiveFrom,
         LocalDate validTo,
+        Boolean legacyCode,
+        String codeCheckFailure,
+        String sizeClass,
+        String sizeClassPeriod,
         String dataSource) {
 }

@@ -3,6 +3,7 @@ package cn.dongcheng.platform.industry.indicator;
 import cn.dongcheng.platform.common.ingest.BatchPreparation;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.industry.classification.DesignatedSize;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
 
 import java.math.BigDecimal;
@@ -53,6 +54,7 @@ class IndicatorEnrichment implements BatchPreparation {
         Map<String, OperatingIndicatorDocument> known = new HashMap<>(pages.getAll(indicatorAlias, previousIds, OperatingIndicatorDocument.class));
         Map<String, String> rejected = new HashMap<>();
         Map<String, Object> enriched = new HashMap<>();
+        Map<String, OperatingIndicatorDocument> latest = new HashMap<>();
         for (IndexedDocument d : batch) {
             OperatingIndicatorDocument r = (OperatingIndicatorDocument) d.source();
             EnterpriseDocument e = entities.get(r.uscc());
@@ -73,11 +75,36 @@ class IndicatorEnrichment implements BatchPreparation {
                 });
             }
             OperatingIndicatorDocument full = r.with(e.streetCode(), e.industrySection(), e.industryDivision(), e.industryClass(),
-                    e.keyEnterprise(), flags);
+                    e.highEndCategory(), e.keyEnterprise(), flags);
             enriched.put(d.id(), full);
             known.put(d.id(), full); // the next month in the same batch compares against this one
+            OperatingIndicatorDocument newest = latest.get(r.uscc());
+            if (newest == null || newest.period().compareTo(r.period()) < 0) {
+                latest.put(r.uscc(), full);
+            }
         }
-        return new Prepared(List.of(), rejected, enriched);
+        return new Prepared(sizeClassUpdates(latest, entities), rejected, enriched);
+    }
+
+    /**
+     * The entity's size class (规模以上/以下) follows its newest report: one partial update of the directory entry per
+     * entity and batch, and only when the report is not older than the one the class came from.
+     */
+    private List<SideDocument> sizeClassUpdates(Map<String, OperatingIndicatorDocument> latest, Map<String, EnterpriseDocument> entities) {
+        List<SideDocument> updates = new ArrayList<>();
+        latest.forEach((uscc, r) -> {
+            EnterpriseDocument e = entities.get(uscc);
+            if (r.revenueYtd() == null || (e.sizeClassPeriod() != null && e.sizeClassPeriod().compareTo(r.period()) > 0)) {
+                return;
+            }
+            DesignatedSize.SizeClass size = DesignatedSize.classify(BigDecimal.valueOf(r.revenueYtd(), 2), r.year(), r.month(),
+                    e.industrySection(), e.industryDivision());
+            if (size != null) {
+                updates.add(new SideDocument(directoryAlias, uscc, Map.of("sizeClass", size.name(), "sizeClassPeriod", r.period()),
+                        r.id(), true));
+            }
+        });
+        return updates;
     }
 
     private static String yuan(long fen) {

@@ -13,7 +13,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OperatingIndicatorDocument(String uscc, String period, LocalDate periodStart, int year, int month,
                                          String streetCode, String industrySection, String industryDivision,
-                                         String industryClass, Boolean keyEnterprise,
+                                         String industryClass, String highEndCategory, Boolean keyEnterprise,
                                          Long revenueYtd, Long operatingCostYtd, Long totalProfitYtd, Long vatPayableYtd,
                                          Long rdExpenseYtd, Long payrollYtd, Integer employees, List<String> flags,
                                          Long revenueKSquared, Long vatKSquared, Long employeesSquared, String updatedAt) {
@@ -34,8 +34,9 @@ public record OperatingIndicatorDocument(String uscc, String period, LocalDate p
         return uscc + ":" + period;
     }
 
-    OperatingIndicatorDocument with(String street, String section, String division, String cls, Boolean key, List<String> newFlags) {
-        return new OperatingIndicatorDocument(uscc, period, periodStart, year, month, street, section, division, cls, key,
+    OperatingIndicatorDocument with(String street, String section, String division, String cls, String highEnd, Boolean key,
+                                    List<String> newFlags) {
+        return new OperatingIndicatorDocument(uscc, period, periodStart, year, month, street, section, division, cls, highEnd, key,
                 revenueYtd, operatingCostYtd, totalProfitYtd, vatPayableYtd, rdExpenseYtd, payrollYtd, employees,
                 newFlags.isEmpty() ? null : List.copyOf(newFlags), revenueKSquared, vatKSquared, employeesSquared, updatedAt);
     }

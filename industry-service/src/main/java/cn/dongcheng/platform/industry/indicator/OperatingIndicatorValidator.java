@@ -52,7 +52,7 @@ public final class OperatingIndicatorValidator {
             throw new InvalidInputException(problems);
         }
         return new OperatingIndicatorDocument(uscc, period.toString(), period.atDay(1), period.getYear(), period.getMonthValue(),
-                null, null, null, null, null, revenue, cost, profit, vat, rd, payroll, in.employeesAtPeriodEnd(), null,
+                null, null, null, null, null, null, revenue, cost, profit, vat, rd, payroll, in.employeesAtPeriodEnd(), null,
                 OperatingIndicatorDocument.thousandYuanSquared(revenue), OperatingIndicatorDocument.thousandYuanSquared(vat),
                 in.employeesAtPeriodEnd() == null ? null : (long) in.employeesAtPeriodEnd() * in.employeesAtPeriodEnd(), updatedAt);
     }

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.industry.monitoring;
 
+import cn.dongcheng.platform.industry.classification.DesignatedSize;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseStatus;
 import cn.dongcheng.platform.industry.indicator.OperatingIndicatorDocument;
@@ -98,37 +99,19 @@ public final class EarlyWarningRules {
     }
 
     private void sizeThreshold(List<Finding> findings, EnterpriseDocument e, OperatingIndicatorDocument now, OperatingIndicatorDocument before) {
-        BigDecimal annualNow = annualised(now);
-        BigDecimal annualBefore = annualised(before);
-        Long thresholdNow = sizeThreshold(now.year(), e.industrySection(), e.industryDivision());
-        Long thresholdBefore = sizeThreshold(before.year(), e.industrySection(), e.industryDivision());
-        if (annualNow == null || annualBefore == null || thresholdNow == null || thresholdBefore == null) {
+        BigDecimal revenueNow = money(now.revenueYtd());
+        BigDecimal revenueBefore = money(before.revenueYtd());
+        if (revenueNow == null || revenueBefore == null) {
             return;
         }
-        if (annualBefore.compareTo(BigDecimal.valueOf(thresholdBefore)) >= 0 && annualNow.compareTo(BigDecimal.valueOf(thresholdNow)) < 0) {
-            findings.add(new Finding(AlertRule.BELOW_SIZE_THRESHOLD, evidence("annualisedRevenue@" + now.period(), annualNow,
-                    "annualisedRevenue@" + before.period(), annualBefore, "threshold" + now.year(), thresholdNow)));
+        DesignatedSize.SizeClass classNow = DesignatedSize.classify(revenueNow, now.year(), now.month(), e.industrySection(), e.industryDivision());
+        DesignatedSize.SizeClass classBefore = DesignatedSize.classify(revenueBefore, before.year(), before.month(), e.industrySection(), e.industryDivision());
+        if (classBefore == DesignatedSize.SizeClass.ABOVE && classNow == DesignatedSize.SizeClass.BELOW) {
+            findings.add(new Finding(AlertRule.BELOW_SIZE_THRESHOLD, evidence(
+                    "annualisedRevenue@" + now.period(), DesignatedSize.annualised(revenueNow, now.month()),
+                    "annualisedRevenue@" + before.period(), DesignatedSize.annualised(revenueBefore, before.month()),
+                    "threshold" + now.year(), DesignatedSize.threshold(now.year(), e.industrySection(), e.industryDivision()))));
         }
-    }
-
-    /** Year-to-date revenue scaled to twelve months (December: the year itself). */
-    private static BigDecimal annualised(OperatingIndicatorDocument r) {
-        BigDecimal ytd = money(r.revenueYtd());
-        return ytd == null ? null : ytd.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(r.month()), 2, RoundingMode.HALF_UP);
-    }
-
-    Long sizeThreshold(int year, String section, String division) {
-        JsonNode y = config.path("sizeThresholds").path(String.valueOf(year));
-        if (y.isMissingNode()) {
-            return null;
-        }
-        if (division != null && y.path("divisions").has(division)) {
-            return y.path("divisions").path(division).asLong();
-        }
-        if (section != null && y.path("sections").has(section)) {
-            return y.path("sections").path(section).asLong();
-        }
-        return y.path("default").asLong();
     }
 
     /** Key-enterprise tier first, then the section's own value, then the default. */

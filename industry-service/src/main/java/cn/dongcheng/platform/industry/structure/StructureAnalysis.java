@@ -155,7 +155,8 @@ public class StructureAnalysis {
         return switch (dim) {
             case SECTION -> IndustryClassification.sectionName(key);
             case STREET -> DongchengStreet.byCode(key).map(DongchengStreet::chineseName).orElse("迁出/区外");
-            case DIVISION -> null;
+            case DIVISION -> IndustryClassification.name(key);
+            case HIGH_END -> key;
         };
     }
 

@@ -111,6 +111,10 @@ class EnterpriseSearchIT extends ElasticsearchIntegrationTest {
         assertThat(richest.path("items").get(0).path("uscc").asText()).isEqualTo(BAIDU);
         assertThat(richest.path("items").get(1).path("registeredCapital").decimalValue())
                 .isEqualByComparingTo(new BigDecimal(1000 + GENERATED - 1 + ".50"));
+        JsonNode highEnd = search("highEndCategory=" + enc("新一代信息技术"));            // 6421 互联网搜索服务 → 64 → 新一代信息技术
+        assertThat(highEnd.path("total").asInt()).isEqualTo(1);
+        assertThat(highEnd.path("items").get(0).path("highEndCategory").asText()).isEqualTo("新一代信息技术");
+        assertThat(search("highEndCategory=" + enc("科技服务业")).path("total").asInt()).isZero(); // 7243 is business services
         JsonNode established = search("establishedFrom=2019-01-01&establishedTo=2019-12-31&section=L");
         assertThat(established.path("total").asInt()).isEqualTo(GENERATED / 20);
     }

@@ -12,7 +12,7 @@ class IndicatorSeriesTest {
     static OperatingIndicatorDocument report(String period, long revenueYuan, long costYuan, long profitYuan, long vatYuan, int employees) {
         YearMonth m = YearMonth.parse(period);
         return new OperatingIndicatorDocument("91110101MA0000000X", period, m.atDay(1), m.getYear(), m.getMonthValue(),
-                null, null, null, null, null, revenueYuan * 100, costYuan * 100, profitYuan * 100, vatYuan * 100, null, null,
+                null, null, null, null, null, null, revenueYuan * 100, costYuan * 100, profitYuan * 100, vatYuan * 100, null, null,
                 employees, null, null, null, null, null);
     }
 

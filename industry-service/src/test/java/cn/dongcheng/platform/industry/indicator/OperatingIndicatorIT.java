@@ -66,6 +66,17 @@ class OperatingIndicatorIT extends ElasticsearchIntegrationTest {
         assertThat(series.get(1).path("employeesYoYPercent").decimalValue()).isEqualByComparingTo("8.00");   // 81 vs 75
         assertThat(series.get(2).path("flags").get(0).asText()).contains("revenueYtd fell from 1900000.00 to 1800000.00");
         assertThat(series.get(2).path("revenueMonth").decimalValue()).isEqualByComparingTo("-100000.00");
+
+        // the newest report (2024-04 was rejected, so 2024-03: 1.8 M by March = 7.2 M a year) sets the size class:
+        // below the 10 M designated-size threshold
+        JsonNode entity = json(api.get("/v1/enterprises/" + CODE));
+        assertThat(entity.path("sizeClass").asText()).isEqualTo("BELOW");
+        assertThat(entity.path("sizeClassPeriod").asText()).isEqualTo("2024-03");
+        assertThat(json(api.get("/v1/enterprises?sizeClass=BELOW")).path("items").get(0).path("uscc").asText()).isEqualTo(CODE);
+        assertThat(json(api.get("/v1/enterprises?sizeClass=ABOVE")).path("total").asInt()).isZero();
+        // an older report arriving later does not overwrite it
+        json(api.postNdjson("/v1/operating-indicators:bulk?refresh=true", report(CODE, "2023-12", "99000000.00", 90), "STATISTICIAN"));
+        assertThat(json(api.get("/v1/enterprises/" + CODE)).path("sizeClass").asText()).isEqualTo("BELOW");
     }
 
     @Test

@@ -17,13 +17,13 @@ class EarlyWarningRulesTest {
 
     static EnterpriseDocument enterprise(String section, boolean key, EnterpriseStatus status, String street) {
         return new EnterpriseDocument("91110101MA0000000X", "测试", List.of(), null, status, null, null, null, "地址", street, null,
-                section, "division", "0000", key, null, null, null, null);
+                section, "division", "0000", null, key, null, null, null, null, null, null, null, null);
     }
 
     static OperatingIndicatorDocument report(String period, long revenueYuan, long vatYuan, Integer employees) {
         YearMonth m = YearMonth.parse(period);
         return new OperatingIndicatorDocument("91110101MA0000000X", period, m.atDay(1), m.getYear(), m.getMonthValue(), null,
-                null, null, null, null, revenueYuan * 100, null, null, vatYuan * 100, null, null, employees, null, null, null, null, null);
+                null, null, null, null, null, revenueYuan * 100, null, null, vatYuan * 100, null, null, employees, null, null, null, null, null);
     }
 
     private List<AlertRule> fired(EnterpriseDocument e, OperatingIndicatorDocument now, OperatingIndicatorDocument before,
@@ -73,14 +73,14 @@ class EarlyWarningRulesTest {
     @Test
     void droppingBelowTheDesignatedSize() {
         EnterpriseDocument retail = new EnterpriseDocument("91110101MA0000000X", "零售", List.of(), null, EnterpriseStatus.ACTIVE, null,
-                null, null, null, "110101006", null, "F", "52", "5211", false, null, null, null, null);
+                null, null, null, "110101006", null, "F", "52", "5211", null, false, null, null, null, null, null, null, null, null);
         // retail threshold 5 M: 6 M last year, 4.8 M annualised this year (2.4 M by June)
         assertThat(fired(retail, report("2024-06", 2_400_000, 0, 10), report("2023-06", 3_000_000, 0, 10)))
                 .contains(AlertRule.BELOW_SIZE_THRESHOLD);
         assertThat(fired(retail, report("2024-06", 2_600_000, 0, 10), report("2023-06", 3_000_000, 0, 10)))
                 .doesNotContain(AlertRule.BELOW_SIZE_THRESHOLD);
-        assertThat(rules.sizeThreshold(2024, "F", "51")).isEqualTo(20_000_000L);
-        assertThat(rules.sizeThreshold(2024, "L", "72")).isEqualTo(10_000_000L);
+        assertThat(cn.dongcheng.platform.industry.classification.DesignatedSize.threshold(2024, "F", "51")).isEqualTo(20_000_000L);
+        assertThat(cn.dongcheng.platform.industry.classification.DesignatedSize.threshold(2024, "L", "72")).isEqualTo(10_000_000L);
     }
 
     @Test
