@@ -29,6 +29,7 @@ public class NdjsonBulkIngester {
     public static final int MAX_REPORTED = 1000;
     private static final Logger log = LoggerFactory.getLogger(NdjsonBulkIngester.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+    private static final String BULK_FILTER = "items.*.status,items.*.error.type,items.*.error.reason";
 
     private final ElasticsearchJson es;
     private final int batchSize;
@@ -148,7 +149,8 @@ public class NdjsonBulkIngester {
                 body.append("{\"index\":{\"_index\":").append(quoted(alias)).append(",\"_id\":").append(quoted(p.id()))
                         .append("}}\n").append(p.json()).append('\n');
             }
-            JsonNode response = es.send("POST", "/_bulk", body.toString(), Map.of());
+            // only what the report needs comes back: a 5,000-item answer shrinks to its statuses and errors
+            JsonNode response = es.send("POST", "/_bulk", body.toString(), Map.of("filter_path", BULK_FILTER));
             List<Pending> retry = new ArrayList<>();
             JsonNode items = response.path("items");
             for (int i = 0; i < toSend.size(); i++) {

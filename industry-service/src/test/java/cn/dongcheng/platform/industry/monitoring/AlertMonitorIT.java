@@ -40,11 +40,6 @@ class AlertMonitorIT extends ElasticsearchIntegrationTest {
                 + street + "\",\"industrySection\":\"M\",\"industryClass\":\"7320\",\"responsibleOfficial\":\"服务包专员-王\"}\n";
     }
 
-    static String report(String code, String period, long revenue, long vat, int employees) {
-        return "{\"uscc\":\"" + code + "\",\"period\":\"" + period + "\",\"revenueYtd\":" + revenue + ",\"vatPayableYtd\":" + vat
-                + ",\"employeesAtPeriodEnd\":" + employees + "}\n";
-    }
-
     @BeforeAll
     void load() {
         api = new ApiClient(port);
@@ -53,11 +48,11 @@ class AlertMonitorIT extends ElasticsearchIntegrationTest {
         assertThat(json(api.postNdjson("/v1/enterprises:bulk?refresh=true", entities, "DATA_STEWARD")).path("accepted").asInt()).isEqualTo(4);
         StringBuilder r = new StringBuilder();
         for (String month : new String[]{"2023-12", "2024-06", "2024-09", "2024-12"}) {
-            r.append(report(CLEAN, month, 30_000_000, 1_000_000, 100));
+            r.append(TestCodes.monthlyReport(CLEAN, month, 30_000_000, 1_000_000, 100));
         }
-        r.append(report(FALLING, "2023-12", 50_000_000, 2_000_000, 200)).append(report(FALLING, "2024-12", 35_000_000, 1_000_000, 198));
-        r.append(report(SHRINKING, "2023-12", 20_000_000, 500_000, 100)).append(report(SHRINKING, "2024-06", 9_000_000, 250_000, 100))
-                .append(report(SHRINKING, "2024-09", 14_000_000, 380_000, 95)).append(report(SHRINKING, "2024-12", 19_500_000, 495_000, 90));
+        r.append(TestCodes.monthlyReport(FALLING, "2023-12", 50_000_000, 2_000_000, 200)).append(TestCodes.monthlyReport(FALLING, "2024-12", 35_000_000, 1_000_000, 198));
+        r.append(TestCodes.monthlyReport(SHRINKING, "2023-12", 20_000_000, 500_000, 100)).append(TestCodes.monthlyReport(SHRINKING, "2024-06", 9_000_000, 250_000, 100))
+                .append(TestCodes.monthlyReport(SHRINKING, "2024-09", 14_000_000, 380_000, 95)).append(TestCodes.monthlyReport(SHRINKING, "2024-12", 19_500_000, 495_000, 90));
         JsonNode result = json(api.postNdjson("/v1/operating-indicators:bulk?refresh=true", r.toString(), "STATISTICIAN"));
         assertThat(result.path("rejectedCount").asInt()).as(result.toString()).isZero();
     }

@@ -37,11 +37,6 @@ class StructureAnalysisIT extends ElasticsearchIntegrationTest {
                 + "\",\"industrySection\":\"" + section + "\",\"industryClass\":\"" + cls + "\",\"keyEnterprise\":" + key + "}\n";
     }
 
-    static String report(String code, String period, long revenue, long vat, int employees) {
-        return "{\"uscc\":\"" + code + "\",\"period\":\"" + period + "\",\"revenueYtd\":" + revenue + ",\"vatPayableYtd\":" + vat
-                + ",\"employeesAtPeriodEnd\":" + employees + "}\n";
-    }
-
     @BeforeAll
     void load() {
         api = new ApiClient(port);
@@ -50,10 +45,10 @@ class StructureAnalysisIT extends ElasticsearchIntegrationTest {
                 + entity(C, "北京丙软件有限公司", "I", "6513", "110101008", true)
                 + entity(D, "北京丁信息有限公司", "I", "6429", "110101006", false);
         assertThat(json(api.postNdjson("/v1/enterprises:bulk?refresh=true", entities, "DATA_STEWARD")).path("accepted").asInt()).isEqualTo(4);
-        String reports = report(A, "2024-12", 4_000_000, 400_000, 100) + report(B, "2024-12", 3_000_000, 100_000, 50)
-                + report(C, "2024-12", 2_000_000, 50_000, 30) + report(D, "2024-12", 1_000_000, 50_000, 20)
-                + report(A, "2023-12", 2_000_000, 200_000, 90) + report(B, "2023-12", 3_000_000, 100_000, 50)
-                + report(C, "2023-12", 2_000_000, 50_000, 30) + report(D, "2023-12", 1_000_000, 50_000, 20);
+        String reports = TestCodes.monthlyReport(A, "2024-12", 4_000_000, 400_000, 100) + TestCodes.monthlyReport(B, "2024-12", 3_000_000, 100_000, 50)
+                + TestCodes.monthlyReport(C, "2024-12", 2_000_000, 50_000, 30) + TestCodes.monthlyReport(D, "2024-12", 1_000_000, 50_000, 20)
+                + TestCodes.monthlyReport(A, "2023-12", 2_000_000, 200_000, 90) + TestCodes.monthlyReport(B, "2023-12", 3_000_000, 100_000, 50)
+                + TestCodes.monthlyReport(C, "2023-12", 2_000_000, 50_000, 30) + TestCodes.monthlyReport(D, "2023-12", 1_000_000, 50_000, 20);
         JsonNode r = json(api.postNdjson("/v1/operating-indicators:bulk?refresh=true", reports, "STATISTICIAN"));
         assertThat(r.path("accepted").asInt()).as(r.toString()).isEqualTo(8);
     }
