@@ -68,6 +68,13 @@ public class NdjsonBulkIngester {
                                            boolean refresh) {
         Report report = new Report();
         List<Pending> batch = new ArrayList<>(batchSize);
+        // one batch is written while the next is parsed: Elasticsearch indexing and line parsing overlap, in order
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-writer-" + alias);
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<?> inFlight = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
             long lineNo = 0;
             for (String line; (line = reader.readLine()) != null; ) {
@@ -80,23 +87,32 @@ public class NdjsonBulkIngester {
                     batch.add(pending);
                 }
                 if (batch.size() >= batchSize) {
-                    flush(alias, batch, preparation, report);
-                    batch.clear();
+                    await(inFlight);
+                    List<Pending> full = batch;
+                    inFlight = writer.submit(() -> flush(alias, full, preparation, report));
+                    batch = new ArrayList<>(batchSize);
                 }
                 if (lineNo % 100_000 == 0) {
-                    log.info("bulk into {}: {} lines read, {} accepted, {} rejected", alias, lineNo, report.accepted, report.rejectedCount);
+                    log.info("bulk into {}: {} lines read, {} accepted, {} rejected", alias, lineNo, report.accepted(), report.rejectedCount());
                 }
             }
+            await(inFlight);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the upload failed after " + report.accepted + " accepted lines", e);
+            throw new UncheckedIOException("reading the upload failed after " + report.accepted() + " accepted lines", e);
+        } finally {
+            try {
+                await(inFlight); // never abandon a batch half-way: let the write in progress finish
+            } catch (RuntimeException alreadyReported) {
+                // the same failure was thrown above, or the upload itself failed
+            }
+            writer.shutdown();
         }
         flush(alias, batch, preparation, report);
         if (refresh) {
             es.refresh(alias);
-            report.sideIndices.forEach(es::refresh);
+            report.sideIndices().forEach(es::refresh);
         }
-        report.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
-        return new BulkIngestionReport(report.accepted, report.rejectedCount, report.rejected);
+        return report.result();
     }
 
     private Pending parse(long lineNo, String line, LineParser parser, Report report) {
@@ -158,7 +174,7 @@ public class NdjsonBulkIngester {
                 JsonNode result = items.get(i).elements().next();
                 int status = result.path("status").asInt();
                 if (status >= 200 && status < 300) {
-                    report.accepted++;
+                    report.accept();
                 } else if (RETRYABLE.contains(status) && attempt < maxRetries) {
                     retry.add(p);
                 } else {
@@ -197,7 +213,7 @@ public class NdjsonBulkIngester {
         if (!prepared.sideDocuments().isEmpty()) {
             StringBuilder body = new StringBuilder();
             for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
-                report.sideIndices.add(side.index());
+                report.sideIndex(side.index());
                 ObjectNode action = es.object();
                 action.putObject(side.partial() ? "update" : "index").put("_index", side.index()).put("_id", side.id());
                 try {
@@ -241,17 +257,61 @@ public class NdjsonBulkIngester {
         }
     }
 
-    private static final class Report {
-        long accepted;
-        long rejectedCount;
-        final List<RejectedLine> rejected = new ArrayList<>();
-        final java.util.Set<String> sideIndices = new java.util.HashSet<>();
+    /** Waits for the batch being written; its failure is this call's failure. */
+    private static void await(java.util.concurrent.Future<?> inFlight) {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a bulk batch was being written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
-        void reject(long line, String id, String reason) {
+    /** Shared by the parsing thread and the writing thread. */
+    private static final class Report {
+        private long accepted;
+        private long rejectedCount;
+        private final List<RejectedLine> rejected = new ArrayList<>();
+        private final java.util.Set<String> sideIndices = new java.util.HashSet<>();
+
+        synchronized void accept() {
+            accepted++;
+        }
+
+        synchronized void reject(long line, String id, String reason) {
             rejectedCount++;
             if (rejected.size() < MAX_REPORTED) {
                 rejected.add(new RejectedLine(line, id, reason));
             }
+        }
+
+        synchronized void sideIndex(String index) {
+            sideIndices.add(index);
+        }
+
+        synchronized long accepted() {
+            return accepted;
+        }
+
+        synchronized long rejectedCount() {
+            return rejectedCount;
+        }
+
+        synchronized java.util.Set<String> sideIndices() {
+            return java.util.Set.copyOf(sideIndices);
+        }
+
+        synchronized BulkIngestionReport result() {
+            rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
+            return new BulkIngestionReport(accepted, rejectedCount, List.copyOf(rejected));
         }
     }
 }
