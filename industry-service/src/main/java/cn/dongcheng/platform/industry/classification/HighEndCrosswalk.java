@@ -18,6 +18,7 @@ import java.util.Set;
 public final class HighEndCrosswalk {
 
     private static final Map<String, String> PREFIXES = load();
+    private static final Set<String> CATEGORIES = Set.copyOf(PREFIXES.values());
 
     private HighEndCrosswalk() {
     }
@@ -52,6 +53,6 @@ public final class HighEndCrosswalk {
     }
 
     public static Set<String> categories() {
-        return Set.copyOf(PREFIXES.values());
+        return CATEGORIES;
     }
 }

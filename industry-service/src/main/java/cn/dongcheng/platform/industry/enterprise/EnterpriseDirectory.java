@@ -71,10 +71,6 @@ public class EnterpriseDirectory {
         this.history = new EnterpriseHistory(pages, alias, historyAlias);
     }
 
-    public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
-        return ingest(ndjson, refresh, false, caller);
-    }
-
     /** @param acceptLegacyCodes the explicit override for pre-2016 codes that fail their check characters */
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, boolean acceptLegacyCodes, CallerContext caller) {
         LocalDate today = LocalDate.now(clock);
@@ -87,9 +83,8 @@ public class EnterpriseDirectory {
 
     /** The record as it is now, or — with {@code asOf} — the version that was in force on that date. */
     public EnterpriseView get(String rawCode, LocalDate asOf, CallerContext caller) {
-        String code = knownCode(rawCode);
-        EnterpriseDocument current = pages.get(alias, code, EnterpriseDocument.class)
-                .orElseThrow(() -> new NotFoundException("no market entity with code " + code));
+        EnterpriseDocument current = stored(rawCode);
+        String code = current.uscc();
         if (asOf == null || current.effectiveFrom() == null || !asOf.isBefore(current.effectiveFrom())) {
             return view(current, null, caller);
         }
@@ -109,19 +104,21 @@ public class EnterpriseDirectory {
     }
 
     /**
-     * A code as a look-up key: a valid code, or one that fails only its check characters but was imported under the
-     * legacy override (so a stored legacy entity stays reachable); anything else is a 400 naming the failed check.
+     * The stored entity under a code, fetched once: a valid code, or one that fails only its check characters but was
+     * imported under the legacy override (so a stored legacy entity stays reachable); any other code is a 400 naming
+     * the failed check, a valid code nobody registered a 404.
      */
-    private String knownCode(String rawCode) {
+    private EnterpriseDocument stored(String rawCode) {
         String code = rawCode == null ? "" : rawCode.trim().toUpperCase(java.util.Locale.ROOT);
         UnifiedSocialCreditCode.structuralProblem(code).ifPresent(r -> {
             throw new InvalidInputException("uscc", r);
         });
         var checksum = UnifiedSocialCreditCode.checksumProblem(code);
-        if (checksum.isPresent() && pages.get(alias, code, EnterpriseDocument.class).map(d -> !Boolean.TRUE.equals(d.legacyCode())).orElse(true)) {
+        var document = pages.get(alias, code, EnterpriseDocument.class);
+        if (checksum.isPresent() && document.map(d -> !Boolean.TRUE.equals(d.legacyCode())).orElse(true)) {
             throw new InvalidInputException("uscc", checksum.get());
         }
-        return code;
+        return document.orElseThrow(() -> new NotFoundException("no market entity with code " + code));
     }
 
     /** Every version of the record, newest first: the current one, then the replaced ones. */

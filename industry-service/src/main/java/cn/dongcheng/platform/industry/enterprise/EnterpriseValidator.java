@@ -19,10 +19,6 @@ public final class EnterpriseValidator {
     private EnterpriseValidator() {
     }
 
-    public static EnterpriseDocument validate(EnterpriseRegistration in, LocalDate today, String updatedAt) {
-        return validate(in, today, updatedAt, false);
-    }
-
     /** @param acceptLegacyCodes the explicit override: a code failing only its check characters is imported, marked */
     public static EnterpriseDocument validate(EnterpriseRegistration in, LocalDate today, String updatedAt, boolean acceptLegacyCodes) {
         List<FieldProblem> problems = new ArrayList<>();

@@ -183,7 +183,8 @@ public class AlertMonitor {
     /** Optimistic concurrency: the update names the version it read; a concurrent change makes it a 409. */
     private Alert transition(String id, AlertState next, List<AlertState> from, String note, CallerContext caller) {
         policy.requireWriter(caller);
-        JsonNode doc = Optional.ofNullable(es.getOrNull("/" + alerts + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)))
+        String path = "/" + alerts + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode doc = Optional.ofNullable(es.getOrNull(path))
                 .filter(d -> d.path("found").asBoolean())
                 .orElseThrow(() -> new NotFoundException("no alert " + id));
         Alert current = es.mapper().convertValue(doc.path("_source"), Alert.class);
@@ -192,8 +193,7 @@ public class AlertMonitor {
         }
         Alert updated = current.moveTo(next, new Alert.Event(OffsetDateTime.now(clock).toString(), caller.caller(), next, note));
         try {
-            es.send("PUT", "/" + alerts + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8),
-                    es.mapper().valueToTree(updated), Map.of("if_seq_no", doc.path("_seq_no").asText(),
+            es.send("PUT", path, es.mapper().valueToTree(updated), Map.of("if_seq_no", doc.path("_seq_no").asText(),
                             "if_primary_term", doc.path("_primary_term").asText(), "refresh", "wait_for"));
         } catch (ElasticsearchStatusException e) {
             if (e.isConflict()) {
