@@ -15,7 +15,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
     public PlatformProperties {
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
         http = http == null ? new Http(64L * 1024 * 1024) : http;
-        bulk = bulk == null ? new Bulk(5000, 3) : bulk;
+        bulk = bulk == null ? new Bulk(1000, 3) : bulk;
         security = security == null ? new Security(Set.of(), Set.of()) : security;
     }
 

@@ -21,6 +21,12 @@ import java.util.List;
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformWebAutoConfiguration {
 
+    /** Replaces Spring Boot's Jackson converter (same type): JSON answers carry a Content-Length instead of chunks. */
+    @Bean
+    cn.dongcheng.platform.common.web.SizedJsonHttpMessageConverter sizedJsonHttpMessageConverter(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new cn.dongcheng.platform.common.web.SizedJsonHttpMessageConverter(mapper);
+    }
+
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
@@ -41,12 +47,14 @@ public class PlatformWebAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
     io.swagger.v3.oas.models.OpenAPI platformOpenApi(org.springframework.core.env.Environment env) {
         String name = env.getProperty("spring.application.name", "service");
+        // the caller comes from gateway headers, not from the client: no parameter of any operation
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(cn.dongcheng.platform.common.security.CallerContext.class);
         return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
                 .title("Dongcheng Data Platform — " + name)
                 .version("v1")
                 .description("Errors are RFC 9457 problems (application/problem+json) with the request id; lists take "
                         + "?size= (1–1000, default 20) and an opaque ?cursor=; bulk endpoints take NDJSON and answer "
-                        + "{accepted, rejectedCount, rejected[{line, id, reason}]}. Personal data is masked unless the "
+                        + "{accepted, unchanged, rejectedCount, rejected[{line, id, reason}]}. Personal data is masked unless the "
                         + "caller's role (set by the gateway from the bearer token) allows it; such reads are audited."));
     }
 

@@ -43,6 +43,20 @@ public class ElasticsearchJson {
 
     /** Sends a request; 2xx answers come back parsed, others raise {@link ElasticsearchStatusException}. */
     public JsonNode send(String method, String endpoint, Object body, Map<String, String> params) {
+        return exchange(method, endpoint, body, params, in -> in == null ? mapper.createObjectNode() : mapper.readTree(in));
+    }
+
+    /** Reads a 2xx answer's body as it streams in (null when there is none). */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Sends a request and hands the answer to {@code reader} as a stream — for large answers read straight into
+     * records without an intermediate tree. Non-2xx answers raise {@link ElasticsearchStatusException}.
+     */
+    public <T> T exchange(String method, String endpoint, Object body, Map<String, String> params, BodyReader<T> reader) {
         Request request = new Request(method, endpoint);
         params.forEach(request::addParameter);
         if (body != null) {
@@ -58,10 +72,10 @@ public class ElasticsearchJson {
         try {
             Response response = client.performRequest(request);
             if (response.getEntity() == null) {
-                return mapper.createObjectNode();
+                return reader.read(null);
             }
             try (InputStream in = response.getEntity().getContent()) {
-                return mapper.readTree(in);
+                return reader.read(in);
             }
         } catch (ResponseException e) {
             throw new ElasticsearchStatusException(e.getResponse().getStatusLine().getStatusCode(), readBody(e.getResponse()));

@@ -44,7 +44,7 @@ public class AuditedIngestion {
         BulkIngestionReport report = ingester.ingestLines(ndjson, alias,
                 line -> validate.apply(reader.readValue(line)), preparation, refresh);
         audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
-                "accepted=" + report.accepted() + " rejected=" + report.rejectedCount());
+                "accepted=" + report.accepted() + " unchanged=" + report.unchanged() + " rejected=" + report.rejectedCount());
         return report;
     }
 }

@@ -11,17 +11,42 @@ import java.util.List;
  */
 public interface BatchPreparation {
 
-    BatchPreparation NONE = batch -> new Prepared(List.of(), java.util.Map.of(), java.util.Map.of());
+    BatchPreparation NONE = new BatchPreparation() {
+        @Override
+        public Prepared prepare(List<IndexedDocument> batch) {
+            return new Prepared(List.of(), java.util.Map.of(), java.util.Map.of());
+        }
+
+        @Override
+        public java.util.Collection<String> reads(List<IndexedDocument> batch) {
+            return List.of();
+        }
+    };
 
     Prepared prepare(List<IndexedDocument> batch);
+
+    /**
+     * The ids in the batch's own index that {@link #prepare} reads (by default the batch's ids: the versions they
+     * replace). A batch whose reads touch the batch still being written is prepared only after that write.
+     */
+    default java.util.Collection<String> reads(List<IndexedDocument> batch) {
+        return batch.stream().map(IndexedDocument::id).toList();
+    }
 
     /**
      * @param sideDocuments to store first
      * @param rejected      ids of batch documents not to store, with the reason
      * @param replacements  ids of batch documents to store in a corrected form (by id; the last line of an id wins)
+     * @param unchanged     ids whose stored document already is exactly what the batch says: accepted, not rewritten
+     *                      (like Elasticsearch's own {@code detect_noop}); only for ids that occur once in the batch
      */
     record Prepared(List<SideDocument> sideDocuments, java.util.Map<String, String> rejected,
-                    java.util.Map<String, Object> replacements) {
+                    java.util.Map<String, Object> replacements, java.util.Set<String> unchanged) {
+
+        public Prepared(List<SideDocument> sideDocuments, java.util.Map<String, String> rejected,
+                        java.util.Map<String, Object> replacements) {
+            this(sideDocuments, rejected, replacements, java.util.Set.of());
+        }
     }
 
     /**

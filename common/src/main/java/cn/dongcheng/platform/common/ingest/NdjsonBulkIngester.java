@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,13 +29,16 @@ public class NdjsonBulkIngester {
     private static final Logger log = LoggerFactory.getLogger(NdjsonBulkIngester.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
     private static final String BULK_FILTER = "items.*.status,items.*.error.type,items.*.error.reason";
+    private static final byte[] ACTION_END = "}}\n".getBytes(StandardCharsets.UTF_8);
 
     private final ElasticsearchJson es;
     private final int batchSize;
     private final int maxRetries;
+    private final com.fasterxml.jackson.databind.ObjectWriter json;
 
     public NdjsonBulkIngester(ElasticsearchJson es, int batchSize, int maxRetries) {
         this.es = es;
+        this.json = es.mapper().writer();
         this.batchSize = batchSize;
         this.maxRetries = maxRetries;
     }
@@ -58,28 +60,22 @@ public class NdjsonBulkIngester {
         }, preparation, refresh);
     }
 
-    /** Reads each line text straight into what to store (no intermediate tree): the fast path of the services. */
+    /** Reads each line's UTF-8 bytes straight into what to store (no text, no tree): the fast path of the services. */
     @FunctionalInterface
     public interface LineParser {
-        IndexedDocument parse(String line) throws JsonProcessingException;
+        IndexedDocument parse(byte[] line) throws IOException;
     }
 
     public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
                                            boolean refresh) {
         Report report = new Report();
-        List<Pending> batch = new ArrayList<>(batchSize);
-        // one batch is written while the next is parsed: Elasticsearch indexing and line parsing overlap, in order
-        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bulk-writer-" + alias);
-            t.setDaemon(true);
-            return t;
-        });
-        java.util.concurrent.Future<?> inFlight = null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
+        try (Pipeline pipeline = new Pipeline(alias, preparation, report)) {
+            NdjsonLines lines = new NdjsonLines(ndjson);
+            List<Pending> batch = new ArrayList<>(batchSize);
             long lineNo = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
+            for (byte[] line; (line = lines.next()) != null; ) {
                 lineNo++;
-                if (line.isBlank()) {
+                if (NdjsonLines.isBlank(line)) {
                     continue;
                 }
                 Pending pending = parse(lineNo, line, parser, report);
@@ -87,27 +83,18 @@ public class NdjsonBulkIngester {
                     batch.add(pending);
                 }
                 if (batch.size() >= batchSize) {
-                    await(inFlight);
-                    List<Pending> full = batch;
-                    inFlight = writer.submit(() -> flush(alias, full, preparation, report));
+                    pipeline.submit(batch);
                     batch = new ArrayList<>(batchSize);
                 }
                 if (lineNo % 100_000 == 0) {
                     log.info("bulk into {}: {} lines read, {} accepted, {} rejected", alias, lineNo, report.accepted(), report.rejectedCount());
                 }
             }
-            await(inFlight);
+            pipeline.submit(batch);
+            pipeline.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed after " + report.accepted() + " accepted lines", e);
-        } finally {
-            try {
-                await(inFlight); // never abandon a batch half-way: let the write in progress finish
-            } catch (RuntimeException alreadyReported) {
-                // the same failure was thrown above, or the upload itself failed
-            }
-            writer.shutdown();
         }
-        flush(alias, batch, preparation, report);
         if (refresh) {
             es.refresh(alias);
             report.sideIndices().forEach(es::refresh);
@@ -115,34 +102,123 @@ public class NdjsonBulkIngester {
         return report.result();
     }
 
-    private Pending parse(long lineNo, String line, LineParser parser, Report report) {
-        String trimmed = line.stripLeading();
-        if (!trimmed.startsWith("{")) {
+    /**
+     * Three stages overlap, in order: the request thread parses batch n+1 while batch n is prepared (its stored
+     * versions read, side documents written) and batch n-1 is written. Elasticsearch thus reads for one batch while it
+     * indexes the previous one. A preparation that reads a document the write in progress changes waits for that
+     * write; at most two batches are past parsing, so memory stays bounded; after a failure nothing more is written.
+     */
+    private final class Pipeline implements AutoCloseable {
+
+        private final String alias;
+        private final BatchPreparation preparation;
+        private final Report report;
+        private final java.util.concurrent.ExecutorService preparer;
+        private final java.util.concurrent.ExecutorService writer;
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private java.util.concurrent.Future<?> lastWrite;
+        private java.util.concurrent.Future<?> previousWrite;
+        private Set<String> lastIds = Set.of();
+
+        Pipeline(String alias, BatchPreparation preparation, Report report) {
+            this.alias = alias;
+            this.preparation = preparation;
+            this.report = report;
+            this.preparer = singleThread("bulk-prepare-" + alias);
+            this.writer = singleThread("bulk-write-" + alias);
+        }
+
+        void submit(List<Pending> batch) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            await(previousWrite);
+            List<IndexedDocument> documents = batch.stream().map(Pending::document).toList();
+            java.util.concurrent.Future<?> inFlight = lastWrite;
+            boolean readsInFlight = inFlight != null && !java.util.Collections.disjoint(lastIds, preparation.reads(documents));
+            java.util.concurrent.Future<List<Outgoing>> prepared = preparer.submit(() -> stage(() -> {
+                if (readsInFlight) {
+                    await(inFlight);
+                }
+                return serialise(prepare(batch, documents, preparation, report), report);
+            }));
+            previousWrite = lastWrite;
+            lastWrite = writer.submit(() -> stage(() -> {
+                List<Outgoing> toSend = awaitResult(prepared);
+                if (toSend != null) {
+                    write(alias, toSend, report);
+                }
+                return null;
+            }));
+            lastIds = documents.stream().map(IndexedDocument::id).collect(java.util.stream.Collectors.toSet());
+        }
+
+        /** Waits for every batch; the first failure of any stage is this call's failure. */
+        void finish() {
+            await(previousWrite);
+            await(lastWrite);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        /** Runs a stage unless an earlier one failed; records its failure so later stages skip. */
+        private <T> T stage(java.util.concurrent.Callable<T> work) {
+            if (failure.get() != null) {
+                return null;
+            }
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                throw e;
+            } catch (Exception e) {
+                IllegalStateException wrapped = new IllegalStateException(e);
+                failure.compareAndSet(null, wrapped);
+                throw wrapped;
+            }
+        }
+
+        /** Never abandons a batch half-way: a write in progress finishes before the call returns, even after a failure. */
+        @Override
+        public void close() {
+            preparer.shutdown();
+            writer.shutdown();
+            try {
+                writer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static java.util.concurrent.ExecutorService singleThread(String name) {
+            return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    private Pending parse(long lineNo, byte[] line, LineParser parser, Report report) {
+        if (!NdjsonLines.startsObject(line)) {
             report.reject(lineNo, null, "each line must be a JSON object");
             return null;
         }
-        IndexedDocument doc;
         try {
-            doc = parser.parse(line);
+            return new Pending(lineNo, parser.parse(line));
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
-            return null;
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             report.reject(lineNo, null, fieldOf(e) + ": " + e.getOriginalMessage());
-            return null;
         } catch (JsonProcessingException e) {
             report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
-            return null;
+        } catch (IOException e) {
+            report.reject(lineNo, null, "not readable: " + e.getMessage());
         } catch (InvalidInputException | IllegalArgumentException e) { // the message lists every failed field
             report.reject(lineNo, null, e.getMessage());
-            return null;
         }
-        try {
-            return new Pending(lineNo, doc, es.mapper().writeValueAsString(doc.source()));
-        } catch (JsonProcessingException e) {
-            report.reject(lineNo, doc.id(), "cannot serialise: " + e.getOriginalMessage());
-            return null;
-        }
+        return null;
     }
 
     /** The JSON path of a mapping error, e.g. {@code registeredCapital} or {@code formerNames.[2]}. */
@@ -154,32 +230,32 @@ public class NdjsonBulkIngester {
         return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
     }
 
-    private void flush(String alias, List<Pending> batch, BatchPreparation preparation, Report report) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Pending> toSend = prepare(batch, preparation, report);
+    private void write(String alias, List<Outgoing> toSend, Report report) {
+        byte[] action = ("{\"index\":{\"_index\":" + quoted(alias) + ",\"_id\":").getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; !toSend.isEmpty(); attempt++) {
-            StringBuilder body = new StringBuilder(toSend.size() * 256);
-            for (Pending p : toSend) {
-                body.append("{\"index\":{\"_index\":").append(quoted(alias)).append(",\"_id\":").append(quoted(p.id()))
-                        .append("}}\n").append(p.json()).append('\n');
+            ByteArrayOutputStream body = new ByteArrayOutputStream(toSend.size() * 1024);
+            for (Outgoing o : toSend) {
+                body.writeBytes(action);
+                body.writeBytes(quoted(o.id()).getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(ACTION_END);
+                body.writeBytes(o.json());
+                body.write('\n');
             }
-            // only what the report needs comes back: a 5,000-item answer shrinks to its statuses and errors
-            JsonNode response = es.send("POST", "/_bulk", body.toString(), Map.of("filter_path", BULK_FILTER));
-            List<Pending> retry = new ArrayList<>();
+            // only what the report needs comes back: statuses and errors
+            JsonNode response = es.send("POST", "/_bulk", body.toByteArray(), Map.of("filter_path", BULK_FILTER));
+            List<Outgoing> retry = new ArrayList<>();
             JsonNode items = response.path("items");
             for (int i = 0; i < toSend.size(); i++) {
-                Pending p = toSend.get(i);
+                Outgoing o = toSend.get(i);
                 JsonNode result = items.get(i).elements().next();
                 int status = result.path("status").asInt();
                 if (status >= 200 && status < 300) {
                     report.accept();
                 } else if (RETRYABLE.contains(status) && attempt < maxRetries) {
-                    retry.add(p);
+                    retry.add(o);
                 } else {
                     JsonNode error = result.path("error");
-                    report.reject(p.line(), p.id(), error.path("type").asText("error") + ": " + error.path("reason").asText("status " + status));
+                    report.reject(o.line(), o.id(), error.path("type").asText("error") + ": " + error.path("reason").asText("status " + status));
                 }
             }
             if (!retry.isEmpty()) {
@@ -187,6 +263,19 @@ public class NdjsonBulkIngester {
             }
             toSend = retry;
         }
+    }
+
+    /** Each document as UTF-8 JSON, written straight to bytes (only the ones actually sent are serialised). */
+    private List<Outgoing> serialise(List<Pending> pending, Report report) {
+        List<Outgoing> out = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            try {
+                out.add(new Outgoing(p.line(), p.id(), json.writeValueAsBytes(p.document().source())));
+            } catch (JsonProcessingException e) {
+                report.reject(p.line(), p.id(), "cannot serialise: " + e.getOriginalMessage());
+            }
+        }
+        return out;
     }
 
     private String quoted(String s) {
@@ -207,23 +296,26 @@ public class NdjsonBulkIngester {
     }
 
     /** Runs the preparation and stores its side documents; returns the lines still to write. */
-    private List<Pending> prepare(List<Pending> batch, BatchPreparation preparation, Report report) {
-        BatchPreparation.Prepared prepared = preparation.prepare(batch.stream().map(Pending::document).toList());
+    private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation, Report report) {
+        BatchPreparation.Prepared prepared = preparation.prepare(documents);
         java.util.Map<String, String> failed = new java.util.HashMap<>(prepared.rejected());
         if (!prepared.sideDocuments().isEmpty()) {
-            StringBuilder body = new StringBuilder();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
                 report.sideIndex(side.index());
                 ObjectNode action = es.object();
                 action.putObject(side.partial() ? "update" : "index").put("_index", side.index()).put("_id", side.id());
                 try {
-                    String source = es.mapper().writeValueAsString(side.source());
-                    body.append(action).append('\n').append(side.partial() ? "{\"doc\":" + source + "}" : source).append('\n');
+                    byte[] source = json.writeValueAsBytes(side.partial() ? Map.of("doc", side.source()) : side.source());
+                    body.writeBytes(json.writeValueAsBytes(action));
+                    body.write('\n');
+                    body.writeBytes(source);
+                    body.write('\n');
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("cannot serialise a side document", e);
                 }
             }
-            JsonNode items = es.send("POST", "/_bulk", body.toString(), Map.of()).path("items");
+            JsonNode items = es.send("POST", "/_bulk", body.toByteArray(), Map.of()).path("items");
             for (int i = 0; i < prepared.sideDocuments().size(); i++) {
                 JsonNode result = items.get(i).elements().next();
                 if (result.path("status").asInt() >= 300) {
@@ -238,12 +330,10 @@ public class NdjsonBulkIngester {
             Object replacement = prepared.replacements().get(p.id());
             if (reason != null) {
                 report.reject(p.line(), p.id(), reason);
+            } else if (prepared.unchanged().contains(p.id())) {
+                report.acceptUnchanged(); // the stored document already says exactly this: no write, no new version
             } else if (replacement != null) {
-                try {
-                    toSend.add(new Pending(p.line(), new IndexedDocument(p.id(), replacement), es.mapper().writeValueAsString(replacement)));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("cannot serialise a corrected document", e);
-                }
+                toSend.add(new Pending(p.line(), new IndexedDocument(p.id(), replacement)));
             } else {
                 toSend.add(p);
             }
@@ -251,19 +341,26 @@ public class NdjsonBulkIngester {
         return toSend;
     }
 
-    private record Pending(long line, IndexedDocument document, String json) {
+    private record Pending(long line, IndexedDocument document) {
         String id() {
             return document.id();
         }
     }
 
-    /** Waits for the batch being written; its failure is this call's failure. */
-    private static void await(java.util.concurrent.Future<?> inFlight) {
-        if (inFlight == null) {
-            return;
+    private record Outgoing(long line, String id, byte[] json) {
+    }
+
+    /** Waits for a stage; its failure is this call's failure. */
+    private static void await(java.util.concurrent.Future<?> stage) {
+        awaitResult(stage);
+    }
+
+    private static <T> T awaitResult(java.util.concurrent.Future<T> stage) {
+        if (stage == null) {
+            return null;
         }
         try {
-            inFlight.get();
+            return stage.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a bulk batch was being written", e);
@@ -275,15 +372,21 @@ public class NdjsonBulkIngester {
         }
     }
 
-    /** Shared by the parsing thread and the writing thread. */
+    /** Shared by the parsing, preparing and writing threads. */
     private static final class Report {
         private long accepted;
+        private long unchanged;
         private long rejectedCount;
         private final List<RejectedLine> rejected = new ArrayList<>();
         private final java.util.Set<String> sideIndices = new java.util.HashSet<>();
 
         synchronized void accept() {
             accepted++;
+        }
+
+        synchronized void acceptUnchanged() {
+            accepted++;
+            unchanged++;
         }
 
         synchronized void reject(long line, String id, String reason) {
@@ -311,7 +414,7 @@ public class NdjsonBulkIngester {
 
         synchronized BulkIngestionReport result() {
             rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
-            return new BulkIngestionReport(accepted, rejectedCount, List.copyOf(rejected));
+            return new BulkIngestionReport(accepted, unchanged, rejectedCount, List.copyOf(rejected));
         }
     }
 }

@@ -66,7 +66,7 @@ public final class IndustryClassification {
         if (range == null) {
             return Optional.of("section '" + section + "' is not a GB/T 4754-2017 section (A–T)");
         }
-        if (industryClass == null || !industryClass.matches("\\d{4}")) {
+        if (industryClass == null || industryClass.length() != 4 || !industryClass.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.of("class must be 4 digits, got '" + industryClass + "'");
         }
         if (!CODES.containsKey(industryClass)) {

@@ -54,6 +54,18 @@ public record EnterpriseDocument(
                 size, period, dataSource, updatedAt);
     }
 
+    /** The same record in every field but {@code updatedAt} (when it was last written). */
+    public boolean sameAs(EnterpriseDocument other) {
+        return withUpdatedAt(null).equals(other.withUpdatedAt(null));
+    }
+
+    private EnterpriseDocument withUpdatedAt(String at) {
+        return new EnterpriseDocument(uscc, name, formerNames, entityType, status, establishedOn, registeredCapitalFen,
+                registrationAuthority, address, streetCode, legalRepresentative, industrySection, industryDivision,
+                industryClass, highEndCategory, keyEnterprise, responsibleOfficial, effectiveFrom, legacyCode, codeCheckFailure,
+                sizeClass, sizeClassPeriod, dataSource, at);
+    }
+
     /** Whether a fact kept as history (name, address, street, status, industry) differs from {@code other}. */
     public boolean historyFactsDifferFrom(EnterpriseDocument other) {
         return !java.util.Objects.equals(name, other.name) || !java.util.Objects.equals(address, other.address)

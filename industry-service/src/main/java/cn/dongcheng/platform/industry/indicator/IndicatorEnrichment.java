@@ -39,6 +39,21 @@ class IndicatorEnrichment implements BatchPreparation {
         this.indicatorAlias = indicatorAlias;
     }
 
+    /** Each report and the previous month's report of the same entity (a falling year-to-date figure is flagged). */
+    @Override
+    public java.util.Collection<String> reads(List<IndexedDocument> batch) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (IndexedDocument d : batch) {
+            ids.add(d.id());
+            previousMonthId((OperatingIndicatorDocument) d.source()).ifPresent(ids::add);
+        }
+        return ids;
+    }
+
+    private static java.util.Optional<String> previousMonthId(OperatingIndicatorDocument r) {
+        return r.month() > 1 ? java.util.Optional.of(r.uscc() + ":" + YearMonth.parse(r.period()).minusMonths(1)) : java.util.Optional.empty();
+    }
+
     @Override
     public Prepared prepare(List<IndexedDocument> batch) {
         Set<String> codes = new LinkedHashSet<>();
@@ -46,9 +61,7 @@ class IndicatorEnrichment implements BatchPreparation {
         for (IndexedDocument d : batch) {
             OperatingIndicatorDocument r = (OperatingIndicatorDocument) d.source();
             codes.add(r.uscc());
-            if (r.month() > 1) {
-                previousIds.add(r.uscc() + ":" + YearMonth.parse(r.period()).minusMonths(1));
-            }
+            previousMonthId(r).ifPresent(previousIds::add);
         }
         Map<String, EnterpriseDocument> entities = pages.getAll(directoryAlias, codes, EnterpriseDocument.class);
         Map<String, OperatingIndicatorDocument> known = new HashMap<>(pages.getAll(indicatorAlias, previousIds, OperatingIndicatorDocument.class));
@@ -63,7 +76,7 @@ class IndicatorEnrichment implements BatchPreparation {
                 continue;
             }
             List<String> flags = new ArrayList<>();
-            OperatingIndicatorDocument previous = r.month() > 1 ? known.get(r.uscc() + ":" + YearMonth.parse(r.period()).minusMonths(1)) : null;
+            OperatingIndicatorDocument previous = previousMonthId(r).map(known::get).orElse(null);
             if (previous != null) {
                 MONOTONE.forEach((field, value) -> {
                     Long now = value.apply(r);

@@ -20,6 +20,10 @@ class EnterpriseHistoryIT extends ElasticsearchIntegrationTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson es;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.dongcheng.platform.common.index.IndexNames names;
     ApiClient api;
     String code;
 
@@ -95,5 +99,25 @@ class EnterpriseHistoryIT extends ElasticsearchIntegrationTest {
         assertThat(report.path("rejected").get(0).path("reason").asText()).contains("changedOn").contains("2022-03-15");
         assertThat(asOf("2024-01-01").path("name").asText()).isEqualTo("北京更名科技有限公司");
         assertThat(json(api.get("/v1/enterprises/" + code + "/versions"))).hasSize(3);
+    }
+
+    @Test
+    void aRedeliveredRecordIsAcceptedAsUnchangedAndNotRewritten() {
+        long version = storedVersion();
+        JsonNode again = load(line(code, "北京更名科技有限公司", "110101008", "ACTIVE", "2022-03-15", "100000.00"));
+        assertThat(again.path("accepted").asInt()).isEqualTo(1);
+        assertThat(again.path("unchanged").asInt()).isEqualTo(1);
+        assertThat(storedVersion()).isEqualTo(version);
+        assertThat(json(api.get("/v1/enterprises/" + code + "/versions"))).hasSize(3);
+
+        JsonNode changed = load(line(code, "北京更名科技有限公司", "110101008", "ACTIVE", null, "100000.01"));
+        assertThat(changed.path("accepted").asInt()).isEqualTo(1);
+        assertThat(changed.path("unchanged").asInt()).isZero();
+        assertThat(storedVersion()).isGreaterThan(version);
+        assertThat(asOf("2024-01-01").path("registeredCapital").decimalValue()).isEqualByComparingTo("100000.01");
+    }
+
+    private long storedVersion() {
+        return es.get("/" + names.alias(EnterpriseDirectory.INDEX.resource()) + "/_doc/" + code).path("_version").asLong();
     }
 }
