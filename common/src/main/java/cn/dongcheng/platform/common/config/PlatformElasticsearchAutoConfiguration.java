@@ -37,8 +37,8 @@ public class PlatformElasticsearchAutoConfiguration {
     /**
      * Per-request work the Elasticsearch client does not need (hot spots in profiles of look-ups by id). Without
      * credentials the preemptive-auth cache only costs time: Apache HttpClient's BasicAuthCache deserialises its scheme
-     * on every request; with credentials configured it stays, so basic auth remains preemptive. Cookie handling and
-     * connection state are never needed.
+     * on every request; with credentials configured it stays, so basic auth remains preemptive. Cookie handling,
+     * connection state and the client-telemetry header are never needed.
      */
     @Bean
     org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer leanElasticsearchClient(
@@ -48,6 +48,7 @@ public class PlatformElasticsearchAutoConfiguration {
         return new org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer() {
             @Override
             public void customize(org.elasticsearch.client.RestClientBuilder builder) {
+                builder.setMetaHeaderEnabled(false); // client telemetry (X-Elastic-Client-Meta) Elasticsearch parses on every call
             }
 
             @Override
