@@ -121,14 +121,24 @@ public final class IndustryBenchmark {
             before = after;
         }
         List<double[]> pairs = new ArrayList<>();
+        List<String> costs = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
-            pairs.add(new double[] {load(raw, codes.size()).perSecond(), load(svc, codes.size()).perSecond()});
+            Cpu c0 = cpu();
+            double rawRate = load(raw, codes.size()).perSecond();
+            Cpu c1 = cpu();
+            double svcRate = load(svc, codes.size()).perSecond();
+            Cpu c2 = cpu();
+            pairs.add(new double[] {rawRate, svcRate});
+            costs.add("raw — " + cost(c1.perOperationSince(c0, codes.size()), false) + "; service — " + cost(c2.perOperationSince(c1, codes.size()), true));
         }
         line("## Get by code");
         line("- " + codes.size() + " random codes per run, " + PAIRS + " pairs of runs (raw Elasticsearch GET, then service "
                 + "GET /v1/enterprises/{uscc}), after " + warmUps + " warm-up pairs of 5,000 (until the service's JIT compiler "
                 + String.format("settled: %.1f s of compilation in the last pair):", compiling / 1000));
-        pairs.forEach(p -> line(String.format("  - raw %.0f req/s, service %.0f req/s: ratio %.2f", p[0], p[1], p[1] / p[0])));
+        for (int i = 0; i < pairs.size(); i++) {
+            double[] p = pairs.get(i);
+            line(String.format("  - raw %.0f req/s, service %.0f req/s: ratio %.2f (%s)", p[0], p[1], p[1] / p[0], costs.get(i)));
+        }
         line(String.format("- **median ratio service ÷ raw = %.2f** (target ≥ 0.5)", median(pairs)));
         line("");
     }
@@ -225,6 +235,8 @@ public final class IndustryBenchmark {
         List<double[]> inserts = new ArrayList<>();   // {raw, service} written and refreshed
         List<double[]> updates = new ArrayList<>();
         List<double[]> insertsUnrefreshed = new ArrayList<>();
+        List<String> insertCosts = new ArrayList<>();
+        List<String> updateCosts = new ArrayList<>();
         List<double[]> updatesUnrefreshed = new ArrayList<>();
         for (int r = 0; r < BULK_ROUNDS; r++) {
             int serviceSet = 2 + 2 * r;
@@ -232,10 +244,12 @@ public final class IndustryBenchmark {
             double[] rawInsert = bulkRun(rawDocuments(stored, rawSet, false), es + "/_bulk", true);
             double[] svcInsert = bulkRun(withCodes(registrations, serviceSet), service + "/v1/enterprises:bulk", false);
             inserts.add(new double[] {rawInsert[1], svcInsert[1]});
+            insertCosts.add(bulkCost(rawInsert, svcInsert));
             insertsUnrefreshed.add(new double[] {rawInsert[0], svcInsert[0]});
             double[] rawUpdate = bulkRun(rawDocuments(stored, rawSet, true), es + "/_bulk", true);
             double[] svcUpdate = bulkRun(withRaisedCapital(withCodes(registrations, serviceSet)), service + "/v1/enterprises:bulk", false);
             updates.add(new double[] {rawUpdate[1], svcUpdate[1]});
+            updateCosts.add(bulkCost(rawUpdate, svcUpdate));
             updatesUnrefreshed.add(new double[] {rawUpdate[0], svcUpdate[0]});
         }
         double rawAgain = bulkRun(rawDocuments(stored, 3, true), es + "/_bulk", true)[1];
@@ -247,10 +261,16 @@ public final class IndustryBenchmark {
                 + "documents the service stored for the same registrations. A run ends when its documents are refreshed (visible). "
                 + "Runs alternate raw, service; median of " + BULK_ROUNDS + " pairs.");
         line("- new entities (inserts):");
-        inserts.forEach(p -> line(String.format("  - raw %.0f docs/s, service %.0f lines/s: ratio %.2f", p[0], p[1], p[1] / p[0])));
+        for (int i = 0; i < inserts.size(); i++) {
+            double[] p = inserts.get(i);
+            line(String.format("  - raw %.0f docs/s, service %.0f lines/s: ratio %.2f (%s)", p[0], p[1], p[1] / p[0], insertCosts.get(i)));
+        }
         line(String.format("  - **median ratio service ÷ raw = %.2f** (target ≥ 0.7)", median(inserts)));
         line("- changed entities (registered capital raised on every line, so every document is rewritten):");
-        updates.forEach(p -> line(String.format("  - raw %.0f docs/s, service %.0f lines/s: ratio %.2f", p[0], p[1], p[1] / p[0])));
+        for (int i = 0; i < updates.size(); i++) {
+            double[] p = updates.get(i);
+            line(String.format("  - raw %.0f docs/s, service %.0f lines/s: ratio %.2f (%s)", p[0], p[1], p[1] / p[0], updateCosts.get(i)));
+        }
         line(String.format("  - **median ratio service ÷ raw = %.2f** (target ≥ 0.7)", median(updates)));
         line(String.format("- the same runs timed without the closing refresh (the raw side then leaves its refresh to the next reader): "
                 + "median ratio %.2f for inserts, %.2f for changes", median(insertsUnrefreshed), median(updatesUnrefreshed)));
@@ -262,6 +282,11 @@ public final class IndustryBenchmark {
 
 
     private static final int BULK_ROUNDS = 3;
+
+    private static String bulkCost(double[] raw, double[] service) {
+        return String.format("CPU per line: raw — Elasticsearch %.0f µs; service — service %.0f µs, Elasticsearch %.0f µs",
+                raw[2], service[3], service[2]);
+    }
 
     /** Bench-only codes: set {@code set}, entity {@code i} → 91110101 MBX + 5 characters + both check characters. */
     private static String benchCode(int set, int i) {
@@ -339,9 +364,10 @@ public final class IndustryBenchmark {
      * refresh to whoever reads next (an index nobody searched for 30 s is search-idle and stops refreshing on its own;
      * the service's history look-ups are such reads).
      *
-     * @return lines per second {written, written and refreshed}
+     * @return lines per second {written, written and refreshed}, then CPU µs per line {Elasticsearch, service, client}
      */
     private double[] bulkRun(List<String> lines, String url, boolean raw) {
+        Cpu before = cpu();
         long start = System.nanoTime();
         for (int i = 0; i < lines.size(); i += 5000) {
             List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 5000));
@@ -358,7 +384,8 @@ public final class IndustryBenchmark {
         long written = System.nanoTime();
         send(HttpRequest.newBuilder(URI.create(es + "/industry-enterprises/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build());
         long refreshed = System.nanoTime();
-        return new double[] {lines.size() / ((written - start) / 1e9), lines.size() / ((refreshed - start) / 1e9)};
+        double[] us = cpu().perOperationSince(before, lines.size());
+        return new double[] {lines.size() / ((written - start) / 1e9), lines.size() / ((refreshed - start) / 1e9), us[0], us[1], us[2]};
     }
 
     // ---------------------------------------------------------------------------------------------- heap
@@ -375,6 +402,31 @@ public final class IndustryBenchmark {
     }
 
     // ---------------------------------------------------------------------------------------------- plumbing
+
+    /** Accumulated CPU time of Elasticsearch (ms), the service (ns) and this client (ns). */
+    private record Cpu(double esMillis, double serviceNanos, double clientNanos) {
+        /** Microseconds of CPU per operation since {@code before}: {Elasticsearch, service, client}. */
+        double[] perOperationSince(Cpu before, int operations) {
+            return new double[] {(esMillis - before.esMillis) * 1000 / operations, (serviceNanos - before.serviceNanos) / 1000 / operations,
+                    (clientNanos - before.clientNanos) / 1000 / operations};
+        }
+    }
+
+    /**
+     * CPU used so far by each party: cost per operation does not depend on who else had the cores at the time, so it
+     * explains a ratio that the shared machine makes noisy.
+     */
+    private Cpu cpu() {
+        JsonNode node = get(es + "/_nodes/_local/stats/process?filter_path=nodes.*.process.cpu.total_in_millis").path("nodes").elements().next();
+        double service = get(this.service + "/actuator/metrics/process.cpu.time").path("measurements").get(0).path("value").asDouble();
+        double client = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return new Cpu(node.path("process").path("cpu").path("total_in_millis").asDouble(), service, client);
+    }
+
+    private static String cost(double[] us, boolean withService) {
+        return withService ? String.format("CPU per operation: service %.0f µs, Elasticsearch %.0f µs, client %.0f µs", us[1], us[0], us[2])
+                : String.format("CPU per operation: Elasticsearch %.0f µs, client %.0f µs", us[0], us[2]);
+    }
 
     private record Run(int requests, double seconds, double[] latenciesMs) {
         double perSecond() {
