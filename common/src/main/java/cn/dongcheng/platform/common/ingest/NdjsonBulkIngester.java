@@ -179,12 +179,16 @@ public class NdjsonBulkIngester {
             }
         }
 
-        /** Never abandons a batch half-way: a write in progress finishes before the call returns, even after a failure. */
+        /**
+         * Never abandons a batch half-way: a preparation or write in progress finishes before the call returns, even
+         * after a failure (queued stages see the failure and skip).
+         */
         @Override
         public void close() {
             preparer.shutdown();
             writer.shutdown();
             try {
+                preparer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
                 writer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -91,4 +91,29 @@ class NdjsonBulkIngesterIT {
     private static ByteArrayInputStream stream(CharSequence s) {
         return new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void afterAFailedBatchNothingLaterIsWrittenAndTheCallFails() {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            ndjson.append("{\"uscc\":\"").append(code(i)).append("\",\"name\":\"企业").append(i).append("\"}\n");
+        }
+        // the second batch (lines 8–14) cannot be prepared, say because a side index is gone
+        BatchPreparation failing = batch -> {
+            if (batch.stream().anyMatch(d -> d.id().equals(code(10)))) {
+                throw new IllegalStateException("side index unavailable");
+            }
+            return new BatchPreparation.Prepared(java.util.List.of(), java.util.Map.of(), java.util.Map.of());
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingester.ingest(stream(ndjson), alias, mapper, failing, false))
+                .hasMessageContaining("side index unavailable");
+
+        es.refresh(alias);
+        long stored = es.get("/" + alias + "/_count").path("count").asLong();
+        assertThat(stored).as("only the first batch may have been written").isIn(0L, 7L);
+        for (int i = 8; i <= 40; i++) {
+            assertThat(es.exists("/" + alias + "/_doc/" + code(i))).as("line %d", i).isFalse();
+        }
+    }
 }
