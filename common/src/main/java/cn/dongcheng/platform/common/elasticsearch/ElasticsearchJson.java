@@ -110,17 +110,12 @@ public class ElasticsearchJson {
      */
     public <T> T getAs(String endpoint, Class<T> type) {
         try {
-            Response response = client.performRequest(new Request("GET", endpoint));
-            try (InputStream in = response.getEntity().getContent()) {
-                return mapper.readValue(in, type);
-            }
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+            return exchange("GET", endpoint, null, Map.of(), in -> mapper.readValue(in, type));
+        } catch (ElasticsearchStatusException e) {
+            if (e.status() == 404) {
                 return null;
             }
-            throw new ElasticsearchStatusException(e.getResponse().getStatusLine().getStatusCode(), readBody(e.getResponse()));
-        } catch (IOException e) {
-            throw new DependencyUnavailableException("elasticsearch", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw e;
         }
     }
 

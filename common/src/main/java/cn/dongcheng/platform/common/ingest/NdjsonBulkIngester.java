@@ -245,21 +245,17 @@ public class NdjsonBulkIngester {
                 body.writeBytes(o.json());
                 body.write('\n');
             }
-            // only what the report needs comes back: statuses and errors
-            JsonNode response = es.send("POST", "/_bulk", body.toByteArray(), Map.of("filter_path", BULK_FILTER));
+            List<ItemResult> results = bulk(body.toByteArray());
             List<Outgoing> retry = new ArrayList<>();
-            JsonNode items = response.path("items");
             for (int i = 0; i < toSend.size(); i++) {
                 Outgoing o = toSend.get(i);
-                JsonNode result = items.get(i).elements().next();
-                int status = result.path("status").asInt();
-                if (status >= 200 && status < 300) {
+                ItemResult result = results.get(i);
+                if (result.ok()) {
                     report.accept();
-                } else if (RETRYABLE.contains(status) && attempt < maxRetries) {
+                } else if (RETRYABLE.contains(result.status()) && attempt < maxRetries) {
                     retry.add(o);
                 } else {
-                    JsonNode error = result.path("error");
-                    report.reject(o.line(), o.id(), error.path("type").asText("error") + ": " + error.path("reason").asText("status " + status));
+                    report.reject(o.line(), o.id(), result.type() + ": " + result.reason());
                 }
             }
             if (!retry.isEmpty()) {
@@ -267,6 +263,26 @@ public class NdjsonBulkIngester {
             }
             toSend = retry;
         }
+    }
+
+    /** What Elasticsearch said of one item of a {@code _bulk} request. */
+    private record ItemResult(int status, String type, String reason) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** Sends a {@code _bulk} body; only what the report needs comes back: each item's status and error. */
+    private List<ItemResult> bulk(byte[] body) {
+        JsonNode items = es.send("POST", "/_bulk", body, Map.of("filter_path", BULK_FILTER)).path("items");
+        List<ItemResult> results = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            JsonNode result = item.elements().next();
+            int status = result.path("status").asInt();
+            JsonNode error = result.path("error");
+            results.add(new ItemResult(status, error.path("type").asText("error"), error.path("reason").asText("status " + status)));
+        }
+        return results;
     }
 
     /** Each document as UTF-8 JSON, written straight to bytes (only the ones actually sent are serialised). */
@@ -319,12 +335,10 @@ public class NdjsonBulkIngester {
                     throw new IllegalStateException("cannot serialise a side document", e);
                 }
             }
-            JsonNode items = es.send("POST", "/_bulk", body.toByteArray(), Map.of()).path("items");
-            for (int i = 0; i < prepared.sideDocuments().size(); i++) {
-                JsonNode result = items.get(i).elements().next();
-                if (result.path("status").asInt() >= 300) {
-                    failed.put(prepared.sideDocuments().get(i).forId(), "could not keep the replaced version: "
-                            + result.path("error").path("reason").asText("status " + result.path("status").asInt()));
+            List<ItemResult> results = bulk(body.toByteArray());
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i).ok()) {
+                    failed.put(prepared.sideDocuments().get(i).forId(), "could not keep the replaced version: " + results.get(i).reason());
                 }
             }
         }

@@ -73,10 +73,7 @@ public final class IndustryBenchmark {
     }
 
     /** @param phases which measurements to run (get, search, structure, bulk): a single one is handy while profiling */
-    private java.util.Set<String> phases;
-
     private void run(int gets, int searches, int bulkLines, Scale scale, java.util.Set<String> phases) throws Exception {
-        this.phases = phases;
         long entities = get(es + "/industry-enterprises/_count").path("count").asLong();
         long reports = get(es + "/industry-operating-indicators/_count").path("count").asLong();
         line("# industry-service benchmark, " + OffsetDateTime.now());
@@ -391,9 +388,6 @@ public final class IndustryBenchmark {
     // ---------------------------------------------------------------------------------------------- heap
 
     private void heap() throws Exception {
-        if (phases.size() < 4) {
-            return;
-        }
         double used = get(service + "/actuator/metrics/jvm.memory.used?tag=area:heap").path("measurements").get(0).path("value").asDouble();
         double max = get(service + "/actuator/metrics/jvm.memory.max?tag=area:heap").path("measurements").get(0).path("value").asDouble();
         line("## industry-service heap");
