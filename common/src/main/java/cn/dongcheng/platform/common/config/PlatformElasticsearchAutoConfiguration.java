@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.common.config;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.BlockingGetClient;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
@@ -15,6 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchProperties;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,10 +66,29 @@ public class PlatformElasticsearchAutoConfiguration {
         };
     }
 
+    /**
+     * Look-ups by id on the request thread, to the nodes, credentials, path prefix, TLS and timeouts the
+     * {@code RestClient} is configured with; one connection per node for each servlet thread.
+     */
+    @Bean
+    @ConditionalOnBean(ElasticsearchConnectionDetails.class)
+    BlockingGetClient blockingGetClient(ElasticsearchConnectionDetails details, ObjectProvider<ElasticsearchProperties> properties,
+                                        org.springframework.core.env.Environment env) {
+        ElasticsearchProperties timeouts = properties.getIfAvailable(ElasticsearchProperties::new);
+        var first = details.getNodes().get(0);
+        String username = details.getUsername() != null ? details.getUsername() : first.username();
+        String password = details.getUsername() != null ? details.getPassword() : first.password();
+        javax.net.ssl.SSLContext tls = details.getSslBundle() == null ? null : details.getSslBundle().createSslContext();
+        return new BlockingGetClient(details.getNodes().stream()
+                .map(n -> new org.apache.http.HttpHost(n.hostname(), n.port(), n.protocol().name().toLowerCase(java.util.Locale.ROOT))).toList(),
+                details.getPathPrefix(), username, password, tls, timeouts.getConnectionTimeout(), timeouts.getSocketTimeout(),
+                env.getProperty("server.tomcat.threads.max", Integer.class, 200));
+    }
+
     @Bean
     @ConditionalOnBean(RestClient.class)
-    ElasticsearchJson elasticsearchJson(RestClient client, ObjectMapper mapper) {
-        return new ElasticsearchJson(client, mapper);
+    ElasticsearchJson elasticsearchJson(RestClient client, ObjectMapper mapper, ObjectProvider<BlockingGetClient> gets) {
+        return new ElasticsearchJson(client, mapper, gets.getIfAvailable());
     }
 
     @Bean

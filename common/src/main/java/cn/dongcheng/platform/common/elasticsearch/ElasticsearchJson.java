@@ -28,9 +28,17 @@ public class ElasticsearchJson {
     private final RestClient client;
     private final ObjectMapper mapper;
 
+    private final BlockingGetClient gets;
+
     public ElasticsearchJson(RestClient client, ObjectMapper mapper) {
+        this(client, mapper, null);
+    }
+
+    /** @param gets look-ups by id on the calling thread (see {@link BlockingGetClient}); null sends them through {@code client} */
+    public ElasticsearchJson(RestClient client, ObjectMapper mapper, BlockingGetClient gets) {
         this.client = client;
         this.mapper = mapper;
+        this.gets = gets;
     }
 
     public ObjectMapper mapper() {
@@ -109,13 +117,25 @@ public class ElasticsearchJson {
      * null on 404.
      */
     public <T> T getAs(String endpoint, Class<T> type) {
+        BodyReader<T> reader = in -> mapper.readValue(in, type);
         try {
-            return exchange("GET", endpoint, null, Map.of(), in -> mapper.readValue(in, type));
+            return gets == null ? exchange("GET", endpoint, null, Map.of(), reader) : getBlocking(endpoint, reader);
         } catch (ElasticsearchStatusException e) {
             if (e.status() == 404) {
                 return null;
             }
             throw e;
+        }
+    }
+
+    private <T> T getBlocking(String endpoint, BodyReader<T> reader) {
+        try {
+            return gets.get(endpoint, reader);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new DependencyUnavailableException("elasticsearch", "unreadable answer: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // a GET is safe to repeat: RestClient knows the other nodes and which of them are down
+            return exchange("GET", endpoint, null, Map.of(), reader);
         }
     }
 

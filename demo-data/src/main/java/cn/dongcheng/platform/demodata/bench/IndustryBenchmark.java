@@ -36,7 +36,7 @@ import java.util.function.IntFunction;
  * measured in the same run, service and raw Elasticsearch back to back, because this machine is shared and noisy.
  *
  * <pre>java -cp demo-data-exec.jar … IndustryBenchmark [--service http://127.0.0.1:8082] [--es http://127.0.0.1:9200]
- *      [--threads 8] [--gets 10000] [--searches 2000] [--bulk 50000] [--scale city] [--out bench/results]
+ *      [--threads 8] [--gets 10000] [--pairs 4] [--searches 2000] [--bulk 50000] [--scale city] [--out bench/results]
  *      [--only get,search,structure,bulk]</pre>
  */
 public final class IndustryBenchmark {
@@ -46,6 +46,8 @@ public final class IndustryBenchmark {
     private final String service;
     private final String es;
     private final int threads;
+    /** Pairs of look-up runs (raw, service) the median ratio is taken over. */
+    private int pairs = 4;
     private final StringBuilder report = new StringBuilder();
 
     private IndustryBenchmark(String service, String es, int threads) {
@@ -61,6 +63,7 @@ public final class IndustryBenchmark {
         }
         IndustryBenchmark b = new IndustryBenchmark(o.getOrDefault("service", "http://127.0.0.1:8082"),
                 o.getOrDefault("es", "http://127.0.0.1:9200"), Integer.parseInt(o.getOrDefault("threads", "8")));
+        b.pairs = Integer.parseInt(o.getOrDefault("pairs", "4"));
         Path out = Path.of(o.getOrDefault("out", "bench/results"));
         Files.createDirectories(out);
         b.run(Integer.parseInt(o.getOrDefault("gets", "10000")), Integer.parseInt(o.getOrDefault("searches", "2000")),
@@ -119,7 +122,7 @@ public final class IndustryBenchmark {
         }
         List<double[]> pairs = new ArrayList<>();
         List<String> costs = new ArrayList<>();
-        for (int i = 0; i < PAIRS; i++) {
+        for (int i = 0; i < this.pairs; i++) {
             Cpu c0 = cpu();
             double rawRate = load(raw, codes.size()).perSecond();
             Cpu c1 = cpu();
@@ -129,7 +132,7 @@ public final class IndustryBenchmark {
             costs.add("raw — " + cost(c1.perOperationSince(c0, codes.size()), false) + "; service — " + cost(c2.perOperationSince(c1, codes.size()), true));
         }
         line("## Get by code");
-        line("- " + codes.size() + " random codes per run, " + PAIRS + " pairs of runs (raw Elasticsearch GET, then service "
+        line("- " + codes.size() + " random codes per run, " + this.pairs + " pairs of runs (raw Elasticsearch GET, then service "
                 + "GET /v1/enterprises/{uscc}), after " + warmUps + " warm-up pairs of 5,000 (until the service's JIT compiler "
                 + String.format("settled: %.1f s of compilation in the last pair):", compiling / 1000));
         for (int i = 0; i < pairs.size(); i++) {
@@ -147,7 +150,6 @@ public final class IndustryBenchmark {
     private double compilationMillis() {
         return get(service + "/actuator/metrics/jvm.compilation.time").path("measurements").get(0).path("value").asDouble();
     }
-    private static final int PAIRS = 4;
 
     private static double median(List<double[]> pairs) {
         double[] ratios = pairs.stream().mapToDouble(p -> p[1] / p[0]).sorted().toArray();
