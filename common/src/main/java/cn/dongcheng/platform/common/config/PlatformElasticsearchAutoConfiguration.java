@@ -45,9 +45,7 @@ public class PlatformElasticsearchAutoConfiguration {
      */
     @Bean
     org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer leanElasticsearchClient(
-            org.springframework.core.env.Environment env) {
-        boolean credentials = env.getProperty("spring.elasticsearch.username") != null
-                || env.getProperty("spring.elasticsearch.api-key") != null;
+            ObjectProvider<ElasticsearchConnectionDetails> details) {
         return new org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer() {
             @Override
             public void customize(org.elasticsearch.client.RestClientBuilder builder) {
@@ -56,7 +54,8 @@ public class PlatformElasticsearchAutoConfiguration {
 
             @Override
             public void customize(org.apache.http.impl.nio.client.HttpAsyncClientBuilder builder) {
-                if (!credentials) {
+                ElasticsearchConnectionDetails connection = details.getIfAvailable();
+                if (connection == null || Credentials.of(connection) == null) {
                     builder.disableAuthCaching();
                 }
                 // Elasticsearch sets no cookies and connections carry no user state: skip those per-request steps
@@ -75,14 +74,26 @@ public class PlatformElasticsearchAutoConfiguration {
     BlockingGetClient blockingGetClient(ElasticsearchConnectionDetails details, ObjectProvider<ElasticsearchProperties> properties,
                                         org.springframework.core.env.Environment env) {
         ElasticsearchProperties timeouts = properties.getIfAvailable(ElasticsearchProperties::new);
-        var first = details.getNodes().get(0);
-        String username = details.getUsername() != null ? details.getUsername() : first.username();
-        String password = details.getUsername() != null ? details.getPassword() : first.password();
+        Credentials credentials = Credentials.of(details);
         javax.net.ssl.SSLContext tls = details.getSslBundle() == null ? null : details.getSslBundle().createSslContext();
         return new BlockingGetClient(details.getNodes().stream()
                 .map(n -> new org.apache.http.HttpHost(n.hostname(), n.port(), n.protocol().name().toLowerCase(java.util.Locale.ROOT))).toList(),
-                details.getPathPrefix(), username, password, tls, timeouts.getConnectionTimeout(), timeouts.getSocketTimeout(),
-                env.getProperty("server.tomcat.threads.max", Integer.class, 200));
+                details.getPathPrefix(), credentials == null ? null : credentials.username(), credentials == null ? null : credentials.password(),
+                tls, timeouts.getConnectionTimeout(), timeouts.getSocketTimeout(), env.getProperty("server.tomcat.threads.max", Integer.class, 200));
+    }
+
+    /**
+     * The basic-auth credentials both clients use: {@code spring.elasticsearch.username/password}, else those in a
+     * node's URI ({@code http://user:secret@host:9200}), as Spring Boot gives them to {@code RestClient}.
+     */
+    record Credentials(String username, String password) {
+        static Credentials of(ElasticsearchConnectionDetails details) {
+            if (details.getUsername() != null) {
+                return new Credentials(details.getUsername(), details.getPassword());
+            }
+            return details.getNodes().stream().filter(n -> n.username() != null).findFirst()
+                    .map(n -> new Credentials(n.username(), n.password())).orElse(null);
+        }
     }
 
     @Bean

@@ -47,13 +47,14 @@ public final class IndustryBenchmark {
     private final String es;
     private final int threads;
     /** Pairs of look-up runs (raw, service) the median ratio is taken over. */
-    private int pairs = 4;
+    private final int pairs;
     private final StringBuilder report = new StringBuilder();
 
-    private IndustryBenchmark(String service, String es, int threads) {
+    private IndustryBenchmark(String service, String es, int threads, int pairs) {
         this.service = service;
         this.es = es;
         this.threads = threads;
+        this.pairs = pairs;
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,8 +63,8 @@ public final class IndustryBenchmark {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         IndustryBenchmark b = new IndustryBenchmark(o.getOrDefault("service", "http://127.0.0.1:8082"),
-                o.getOrDefault("es", "http://127.0.0.1:9200"), Integer.parseInt(o.getOrDefault("threads", "8")));
-        b.pairs = Integer.parseInt(o.getOrDefault("pairs", "4"));
+                o.getOrDefault("es", "http://127.0.0.1:9200"), Integer.parseInt(o.getOrDefault("threads", "8")),
+                Integer.parseInt(o.getOrDefault("pairs", "4")));
         Path out = Path.of(o.getOrDefault("out", "bench/results"));
         Files.createDirectories(out);
         b.run(Integer.parseInt(o.getOrDefault("gets", "10000")), Integer.parseInt(o.getOrDefault("searches", "2000")),
@@ -120,26 +121,26 @@ public final class IndustryBenchmark {
             compiling = after - before;
             before = after;
         }
-        List<double[]> pairs = new ArrayList<>();
+        List<double[]> rates = new ArrayList<>(); // {raw, service} per pair
         List<String> costs = new ArrayList<>();
-        for (int i = 0; i < this.pairs; i++) {
+        for (int i = 0; i < pairs; i++) {
             Cpu c0 = cpu();
             double rawRate = load(raw, codes.size()).perSecond();
             Cpu c1 = cpu();
             double svcRate = load(svc, codes.size()).perSecond();
             Cpu c2 = cpu();
-            pairs.add(new double[] {rawRate, svcRate});
+            rates.add(new double[] {rawRate, svcRate});
             costs.add("raw — " + cost(c1.perOperationSince(c0, codes.size()), false) + "; service — " + cost(c2.perOperationSince(c1, codes.size()), true));
         }
         line("## Get by code");
-        line("- " + codes.size() + " random codes per run, " + this.pairs + " pairs of runs (raw Elasticsearch GET, then service "
+        line("- " + codes.size() + " random codes per run, " + pairs + " pairs of runs (raw Elasticsearch GET, then service "
                 + "GET /v1/enterprises/{uscc}), after " + warmUps + " warm-up pairs of 5,000 (until the service's JIT compiler "
                 + String.format("settled: %.1f s of compilation in the last pair):", compiling / 1000));
-        for (int i = 0; i < pairs.size(); i++) {
-            double[] p = pairs.get(i);
+        for (int i = 0; i < rates.size(); i++) {
+            double[] p = rates.get(i);
             line(String.format("  - raw %.0f req/s, service %.0f req/s: ratio %.2f (%s)", p[0], p[1], p[1] / p[0], costs.get(i)));
         }
-        line(String.format("- **median ratio service ÷ raw = %.2f** (target ≥ 0.5)", median(pairs)));
+        line(String.format("- **median ratio service ÷ raw = %.2f** (target ≥ 0.5)", median(rates)));
         line("");
     }
 
@@ -278,8 +279,6 @@ public final class IndustryBenchmark {
                 + "writes nothing, %.0f lines/s (ratio %.2f — not comparable work, shown for completeness)", rawAgain, svcAgain, svcAgain / rawAgain));
         line("");
     }
-
-
 
     private static final int BULK_ROUNDS = 5;
 
