@@ -40,7 +40,7 @@ public class AuditTrail {
 
     /** Records what the caller did in this request. */
     public AuditEntry record(CallerContext caller, String action, String resource, String outcome, String detail) {
-        return append(new AuditEvent(caller.caller(), caller.role().name(), action, resource, RequestIds.current(), outcome, detail));
+        return append(new AuditEvent(caller.actor(), caller.roleNames(), action, resource, RequestIds.current(), outcome, detail));
     }
 
     public synchronized AuditEntry append(AuditEvent event) {

@@ -8,7 +8,6 @@ import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.index.VersionedIndexManager;
 import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
-import cn.dongcheng.platform.common.security.AccessPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -126,14 +125,9 @@ public class PlatformElasticsearchAutoConfiguration {
     }
 
     @Bean
-    AccessPolicy accessPolicy(PlatformProperties properties) {
-        return new AccessPolicy(properties.security().unmaskedRoles(), properties.security().writerRoles());
-    }
-
-    @Bean
     @ConditionalOnBean(ElasticsearchJson.class)
-    AuditedIngestion auditedIngestion(NdjsonBulkIngester ingester, ElasticsearchJson es, AuditTrail audit, AccessPolicy policy) {
-        return new AuditedIngestion(ingester, es, audit, policy);
+    AuditedIngestion auditedIngestion(NdjsonBulkIngester ingester, ElasticsearchJson es, AuditTrail audit) {
+        return new AuditedIngestion(ingester, es, audit);
     }
 
     @Bean

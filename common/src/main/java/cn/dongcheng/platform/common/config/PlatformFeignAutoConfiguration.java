@@ -1,37 +1,53 @@
 package cn.dongcheng.platform.common.config;
 
-import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.common.security.CallerIdentityRelay;
 import cn.dongcheng.platform.common.web.RequestIds;
 import feign.RequestInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * Feign calls carry the request id on, and say who is asking: the calling service, acting for the original caller
- * (so the downstream audit trail names both).
+ * Feign calls carry the request id and an identity — never none. While serving a request they relay the caller's
+ * own bearer token, so the downstream service applies the original caller's rights (a citizen's look-up stays masked
+ * downstream because the citizen asked); a public caller's request and work the service does on its own (scheduled
+ * jobs, retries) go out with the service's client-credentials token, whose role never unmasks personal data.
  */
-@AutoConfiguration
-@ConditionalOnClass(RequestInterceptor.class)
+@AutoConfiguration(after = OAuth2ClientAutoConfiguration.class)
+@ConditionalOnClass({RequestInterceptor.class, OAuth2AuthorizedClientManager.class})
 public class PlatformFeignAutoConfiguration {
 
+    /** Client credentials outside any request too (a scheduler thread has no servlet request to hang a client on). */
     @Bean
-    RequestInterceptor requestIdPropagation(org.springframework.core.env.Environment env) {
-        String service = env.getProperty("spring.application.name", "platform-service");
+    OAuth2AuthorizedClientManager serviceClientManager(ClientRegistrationRepository registrations,
+                                                       OAuth2AuthorizedClientService clients) {
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        return manager;
+    }
+
+    @Bean
+    CallerIdentityRelay callerIdentityRelay(ObjectProvider<OAuth2AuthorizedClientManager> clients) {
+        return new CallerIdentityRelay(clients.getIfAvailable());
+    }
+
+    @Bean
+    RequestInterceptor requestIdAndIdentity(CallerIdentityRelay relay) {
         return template -> {
             String id = RequestIds.current();
             if (id != null) {
                 template.header(RequestIds.HEADER, id);
             }
-            String onBehalfOf = "";
-            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-                String caller = attributes.getRequest().getHeader(CallerContext.CALLER_HEADER);
-                onBehalfOf = caller == null ? "" : "/" + caller;
-            }
-            template.header(CallerContext.CALLER_HEADER, service + onBehalfOf);
-            template.header(CallerContext.ROLE_HEADER, "SERVICE");
+            template.header(HttpHeaders.AUTHORIZATION, "Bearer " + relay.bearerToken());
         };
     }
 }

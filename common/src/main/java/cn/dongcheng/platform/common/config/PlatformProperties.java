@@ -1,13 +1,11 @@
 package cn.dongcheng.platform.common.config;
 
-import cn.dongcheng.platform.common.security.CallerRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.util.Set;
 
 /**
  * {@code platform.*}: the service's domain (index name prefix), the test namespace, request limits, bulk batching and
- * which roles see personal data unmasked.
+ * where tokens carry roles and subjects.
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security) {
@@ -16,7 +14,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
         http = http == null ? new Http(64L * 1024 * 1024) : http;
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
-        security = security == null ? new Security(Set.of(), Set.of()) : security;
+        security = security == null ? new Security(null, null) : security;
     }
 
     /** @param namespace prefix before every index name; empty in production, unique per test class */
@@ -31,13 +29,12 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
     }
 
     /**
-     * @param unmaskedRoles roles that see natural persons' data in full (every such read is audited)
-     * @param writerRoles   roles that may ingest or change data
+     * Where a verified token carries the caller's roles and own identifier (what each role may do is in the service's
+     * access matrix, {@code security/access-matrix.txt}).
+     *
+     * @param rolesClaim   claim or dotted path of the role names (default {@code roles}; Keycloak: {@code realm_access.roles})
+     * @param subjectClaim claim of a citizen's ID number or an enterprise's credit code (default {@code subject_id})
      */
-    public record Security(Set<CallerRole> unmaskedRoles, Set<CallerRole> writerRoles) {
-        public Security {
-            unmaskedRoles = unmaskedRoles == null ? Set.of() : Set.copyOf(unmaskedRoles);
-            writerRoles = writerRoles == null ? Set.of() : Set.copyOf(writerRoles);
-        }
+    public record Security(String rolesClaim, String subjectClaim) {
     }
 }

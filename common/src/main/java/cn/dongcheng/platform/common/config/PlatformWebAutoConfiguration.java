@@ -1,7 +1,6 @@
 package cn.dongcheng.platform.common.config;
 
 import cn.dongcheng.platform.common.problem.ProblemDetailsAdvice;
-import cn.dongcheng.platform.common.security.CallerContextResolver;
 import cn.dongcheng.platform.common.web.RequestBodyLimitFilter;
 import cn.dongcheng.platform.common.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,10 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.List;
 
 /** Servlet-side conventions of every domain service: request ids, body limits, problem details, caller context. */
 @AutoConfiguration
@@ -47,7 +43,7 @@ public class PlatformWebAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
     io.swagger.v3.oas.models.OpenAPI platformOpenApi(org.springframework.core.env.Environment env) {
         String name = env.getProperty("spring.application.name", "service");
-        // the caller comes from gateway headers, not from the client: no parameter of any operation
+        // the caller comes from the verified bearer token: no parameter of any operation
         org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(cn.dongcheng.platform.common.security.CallerContext.class);
         return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
                 .title("Dongcheng Data Platform — " + name)
@@ -55,21 +51,11 @@ public class PlatformWebAutoConfiguration {
                 .description("Errors are RFC 9457 problems (application/problem+json) with the request id; lists take "
                         + "?size= (1–1000, default 20) and an opaque ?cursor=; bulk endpoints take NDJSON and answer "
                         + "{accepted, unchanged, rejectedCount, rejected[{line, id, reason}]}. Personal data is masked unless the "
-                        + "caller's role (set by the gateway from the bearer token) allows it; such reads are audited."));
+                        + "caller's role (from the verified bearer token) allows it; the access matrix in README says who may call what; such reads are audited."));
     }
 
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
-    }
-
-    @Bean
-    WebMvcConfigurer callerContextArguments() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerContextResolver());
-            }
-        };
     }
 }

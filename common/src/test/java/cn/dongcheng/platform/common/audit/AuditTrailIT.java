@@ -16,7 +16,7 @@ class AuditTrailIT {
 
     private ElasticsearchJson es;
     private AuditTrail trail;
-    private final CallerContext officer = new CallerContext("wang.li", CallerRole.REGULATOR);
+    private final CallerContext officer = CallerContext.of("wang.li", CallerRole.REGULATOR);
 
     @BeforeEach
     void setUp() {

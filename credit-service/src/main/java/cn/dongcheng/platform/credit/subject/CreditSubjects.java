@@ -5,7 +5,6 @@ import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
-import cn.dongcheng.platform.common.security.AccessPolicy;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.credit.client.EnterpriseSummary;
 import cn.dongcheng.platform.credit.client.IndustryClient;
@@ -18,20 +17,18 @@ public class CreditSubjects {
 
     private final IndustryClient industry;
     private final CreditRecordStore records;
-    private final AccessPolicy policy;
     private final AuditTrail audit;
 
-    public CreditSubjects(IndustryClient industry, CreditRecordStore records, AccessPolicy policy, AuditTrail audit) {
+    public CreditSubjects(IndustryClient industry, CreditRecordStore records, AuditTrail audit) {
         this.industry = industry;
         this.records = records;
-        this.policy = policy;
         this.audit = audit;
     }
 
     public CreditSubjectView subject(String rawCode, PageRequest page, CallerContext caller) {
         String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
         EnterpriseSummary enterprise = industry.enterprise(uscc);
-        boolean unmasked = policy.mayReadUnmasked(caller);
+        boolean unmasked = caller.mayReadUnmasked(uscc);
         if (unmasked && enterprise.legalRepresentative() != null) {
             audit.record(caller, "READ_PERSONAL_DATA", "subjects/" + uscc, "ok", "legal representative shown unmasked");
         }

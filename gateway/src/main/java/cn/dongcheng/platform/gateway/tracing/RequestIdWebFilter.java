@@ -9,8 +9,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.util.UUID;
+
 /**
- * Gives every request an id (keeping a well-formed one from the caller), forwards it to the services and returns it
+ * Gives every request a new id (a client's own X-Request-Id is replaced, never trusted), forwards it to the services and returns it
  * on every response, errors included. A web filter rather than a gateway filter so gateway-made errors carry it too.
  */
 @Component
@@ -21,7 +23,8 @@ public class RequestIdWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String id = RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        // always the gateway's own: the services write it into their audit trails, so a client must not choose it
+        String id = UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         // at commit time, so the id replaces the copy a service sends back instead of standing beside it
         exchange.getResponse().beforeCommit(() -> {

@@ -80,11 +80,11 @@ public class EnterpriseController {
     @GetMapping("/v1/enterprises:stream")
     @Operation(summary = "Every code matching the filters, streamed as NDJSON", description = "A consistent snapshot (point in "
             + "time) of any size, for building inspection pools: {uscc, streetCode, industrySection, status} per line.")
-    public void stream(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+    public void stream(@RequestParam Map<String, String> params, CallerContext caller, HttpServletResponse response) throws IOException {
         EnterpriseSearch search = EnterpriseSearch.parse(params);
         response.setContentType("application/x-ndjson");
         response.setCharacterEncoding("UTF-8");
-        directory.streamCodes(search, response.getOutputStream());
+        directory.streamCodes(search, response.getOutputStream(), caller);
     }
 
     @GetMapping("/v1/enterprises:export")

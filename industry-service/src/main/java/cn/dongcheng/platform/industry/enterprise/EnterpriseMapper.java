@@ -6,7 +6,10 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
 
-/** Stored document → API view, masking the legal representative (a natural person) unless {@code unmasked}. */
+/**
+ * Stored document → API view, masking the natural persons named in it (legal representative, responsible official)
+ * unless {@code unmasked}.
+ */
 @Mapper
 public interface EnterpriseMapper {
 
@@ -16,6 +19,7 @@ public interface EnterpriseMapper {
 
     /** A version of the record; {@code validTo} null for the current one. */
     @Mapping(target = "legalRepresentative", source = "document.legalRepresentative", qualifiedByName = "maskName")
+    @Mapping(target = "responsibleOfficial", source = "document.responsibleOfficial", qualifiedByName = "maskName")
     @Mapping(target = "legalRepresentativeMasked", expression = "java(!unmasked && document.legalRepresentative() != null)")
     @Mapping(target = "registeredCapital", source = "document.registeredCapitalFen", qualifiedByName = "yuan")
     @Mapping(target = "validTo", source = "validTo")

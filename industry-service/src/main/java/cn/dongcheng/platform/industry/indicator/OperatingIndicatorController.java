@@ -39,7 +39,8 @@ public class OperatingIndicatorController {
             + "year-on-year changes, profit margin, revenue per employee, cost per 100 yuan of revenue.")
     public List<IndicatorPoint> series(@PathVariable String uscc,
                                        @Parameter(example = "2024-01") @RequestParam(required = false) String from,
-                                       @Parameter(example = "2024-12") @RequestParam(required = false) String to) {
-        return indicators.series(uscc, from, to);
+                                       @Parameter(example = "2024-12") @RequestParam(required = false) String to,
+                                       CallerContext caller) {
+        return indicators.series(uscc, from, to, caller);
     }
 }

@@ -65,8 +65,9 @@ public class OperatingIndicators {
     }
 
     /** The enterprise's months in [from, to] with monthly values, year-on-year changes and ratios. */
-    public List<IndicatorPoint> series(String rawCode, String fromRaw, String toRaw) {
+    public List<IndicatorPoint> series(String rawCode, String fromRaw, String toRaw, CallerContext caller) {
         String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
+        caller.requireAllowedFor(uscc); // an enterprise reads its own reports only
         if (pages.get(directoryAlias, uscc, EnterpriseDocument.class).isEmpty()) {
             throw new NotFoundException("no market entity with code " + uscc);
         }

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.industry.monitoring;
 
+import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -18,6 +19,11 @@ public record Alert(String id, AlertRule rule, String uscc, String enterpriseNam
 
     /** A state change: when, by whom, to which state, with an optional note. */
     public record Event(String at, String actor, AlertState state, String note) {
+    }
+
+    Alert withResponsibleOfficialMasked() {
+        return new Alert(id, rule, uscc, enterpriseName, period, streetCode, industrySection, keyEnterprise,
+                PersonalDataMasking.name(responsibleOfficial), ruleVersion, evidence, state, raisedAt, events);
     }
 
     Alert moveTo(AlertState next, Event event) {

@@ -39,8 +39,8 @@ public class AlertController {
     @GetMapping("/v1/alerts")
     @Operation(summary = "Alerts, newest first", description = "Filters: state, rule, period, streetCode, industrySection, uscc, responsibleOfficial.")
     public Page<Alert> list(@RequestParam Map<String, String> filters, @RequestParam(required = false) Integer size,
-                            @RequestParam(required = false) String cursor) {
-        return monitor.list(filters, PageRequest.of(size, cursor));
+                            @RequestParam(required = false) String cursor, CallerContext caller) {
+        return monitor.list(filters, PageRequest.of(size, cursor), caller);
     }
 
     @PostMapping("/v1/alerts/{id}/acknowledgement")

@@ -1,0 +1,47 @@
+package cn.dongcheng.platform.gateway.security;
+
+import cn.dongcheng.platform.common.config.PlatformProperties;
+import cn.dongcheng.platform.common.security.AccessMatrix;
+import cn.dongcheng.platform.common.security.JwtCallers;
+import cn.dongcheng.platform.common.security.TokenClaims;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The gateway checks every bearer token like the services do (signature, issuer, audience, expiry) and refuses a bad
+ * one before any service is called; it adds no identity of its own — the token travels on unchanged and each service
+ * decides from its own access matrix. The gateway's own endpoints (actuator, OpenAPI UI) follow the gateway's matrix.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class GatewaySecurityConfiguration {
+
+    /** Path prefixes the gateway routes to a service: the service decides, the gateway only verifies the token. */
+    static final String[] ROUTED = {"/api/population/**", "/api/industry/**", "/api/credit/**", "/api/supervision/**"};
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, PlatformProperties properties, SecurityProblems problems) {
+        JwtCallers callers = new JwtCallers(new TokenClaims(properties.security().rolesClaim(), properties.security().subjectClaim()));
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(a -> a
+                        .pathMatchers(ROUTED).permitAll()
+                        .anyExchange().access(new GatewayMatrixAuthorization(AccessMatrix.load(AccessMatrix.LOCATION))))
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(callers)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}
