@@ -1,6 +1,8 @@
 package cn.dongcheng.platform.common.config;
 
 import cn.dongcheng.platform.common.problem.ProblemDetailsAdvice;
+import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
+import org.springframework.beans.factory.ObjectProvider;
 import cn.dongcheng.platform.common.web.RequestBodyLimitFilter;
 import cn.dongcheng.platform.common.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,7 +57,7 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<SecurityProblems> refusals) {
+        return new ProblemDetailsAdvice(refusals);
     }
 }

@@ -1,10 +1,12 @@
 package cn.dongcheng.platform.common.problem;
 
+import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import cn.dongcheng.platform.common.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +33,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_BASE = "https://data.dongcheng.gov.cn/problems/";
+
+    private final ObjectProvider<SecurityProblems> refusals;
+
+    /** @param refusals where a 403 decided by domain code (somebody else's record) is audited like the matrix's own */
+    public ProblemDetailsAdvice(ObjectProvider<SecurityProblems> refusals) {
+        this.refusals = refusals;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
@@ -62,6 +71,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        refusals.ifAvailable(r -> r.denied(request, e.getMessage()));
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), request);
     }
 

@@ -14,11 +14,23 @@ import org.springframework.stereotype.Component;
 class IndustryClientFallback implements FallbackFactory<IndustryClient> {
     @Override
     public IndustryClient create(Throwable cause) {
-        return uscc -> {
-            if (cause instanceof FeignException.NotFound) {
-                throw new NotFoundException("no market entity with code " + uscc + " in the directory");
+        return new IndustryClient() {
+            @Override
+            public EnterpriseSummary enterprise(String uscc) {
+                if (cause instanceof FeignException.NotFound) {
+                    throw new NotFoundException("no market entity with code " + uscc + " in the directory");
+                }
+                throw unavailable();
             }
-            throw new DependencyUnavailableException("industry-service", describe(cause), cause);
+
+            @Override
+            public EnterpriseBatch enterprises(EnterpriseBatch.Request request) {
+                throw unavailable();
+            }
+
+            private DependencyUnavailableException unavailable() {
+                return new DependencyUnavailableException("industry-service", describe(cause), cause);
+            }
         };
     }
 

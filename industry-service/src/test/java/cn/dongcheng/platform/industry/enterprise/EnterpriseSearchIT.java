@@ -151,7 +151,7 @@ class EnterpriseSearchIT extends ElasticsearchIntegrationTest {
 
     @Test
     void streamsEveryMatchingCode() {
-        HttpResponse<String> r = api.get("/v1/enterprises:stream?status=DEREGISTERED");
+        HttpResponse<String> r = api.get("/v1/enterprises:stream?status=DEREGISTERED", "REGULATOR");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
         String[] lines = r.body().split("\n");
@@ -166,9 +166,9 @@ class EnterpriseSearchIT extends ElasticsearchIntegrationTest {
     }
 
     @Test
-    void exportsASearchAsCsvMaskedForThePublicAndAudited() {
+    void exportsASearchAsCsvMaskedForAStatisticianAndAudited() {
         long auditBefore = audit.verify().entriesChecked();
-        HttpResponse<String> r = api.get("/v1/enterprises:export?streetCode=110101006&status=ACTIVE");
+        HttpResponse<String> r = api.get("/v1/enterprises:export?streetCode=110101006&status=ACTIVE", "STATISTICIAN");
         assertThat(r.statusCode()).isEqualTo(200);
         String csv = r.body();
         assertThat(csv).startsWith("\uFEFF统一社会信用代码,名称");

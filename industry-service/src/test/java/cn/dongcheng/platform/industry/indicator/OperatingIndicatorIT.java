@@ -59,7 +59,7 @@ class OperatingIndicatorIT extends ElasticsearchIntegrationTest {
         assertThat(r.path("rejected").get(2).path("reason").asText()).contains("not in the directory");
         assertThat(r.path("rejected").get(3).path("reason").asText()).contains("period");
 
-        JsonNode series = json(api.get("/v1/enterprises/" + CODE + "/operating-indicators?from=2024-01&to=2024-03"));
+        JsonNode series = json(api.get("/v1/enterprises/" + CODE + "/operating-indicators?from=2024-01&to=2024-03", "INDUSTRY_OFFICER"));
         assertThat(series).hasSize(3);
         assertThat(series.get(1).path("revenueMonth").decimalValue()).isEqualByComparingTo("900000.00");
         assertThat(series.get(1).path("revenueYtdYoYPercent").decimalValue()).isEqualByComparingTo("26.67"); // 1.9M vs 1.5M
@@ -81,8 +81,10 @@ class OperatingIndicatorIT extends ElasticsearchIntegrationTest {
 
     @Test
     void theReadersAndWritersAreChecked() {
-        assertThat(api.postNdjson("/v1/operating-indicators:bulk", report(CODE, "2024-05", "1.00", 1), "PUBLIC").statusCode()).isEqualTo(403);
-        assertThat(api.get("/v1/enterprises/" + TestCodes.code(9) + "/operating-indicators").statusCode()).isEqualTo(404);
-        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators?from=2024-13").statusCode()).isEqualTo(400);
+        assertThat(api.postNdjson("/v1/operating-indicators:bulk", report(CODE, "2024-05", "1.00", 1), "PUBLIC").statusCode()).isEqualTo(401);
+        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators").statusCode()).isEqualTo(401);
+        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators", "REGULATOR").statusCode()).isEqualTo(403);
+        assertThat(api.get("/v1/enterprises/" + TestCodes.code(9) + "/operating-indicators", "STATISTICIAN").statusCode()).isEqualTo(404);
+        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators?from=2024-13", "STATISTICIAN").statusCode()).isEqualTo(400);
     }
 }

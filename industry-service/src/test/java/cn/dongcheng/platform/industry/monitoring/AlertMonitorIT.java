@@ -59,7 +59,7 @@ class AlertMonitorIT extends ElasticsearchIntegrationTest {
 
     private Set<String> alertIds(String query) {
         Set<String> ids = new HashSet<>();
-        json(api.get("/v1/alerts?size=100" + query)).path("items").forEach(a -> ids.add(a.path("id").asText()));
+        json(api.get("/v1/alerts?size=100" + query, "INDUSTRY_OFFICER")).path("items").forEach(a -> ids.add(a.path("id").asText()));
         return ids;
     }
 
@@ -74,7 +74,7 @@ class AlertMonitorIT extends ElasticsearchIntegrationTest {
         assertThat(alertIds("")).containsExactlyInAnyOrder(
                 "REVENUE_FALL:" + FALLING + ":2024-12", "TAX_FALL:" + FALLING + ":2024-12",
                 "HEADCOUNT_FALLING_TWO_QUARTERS:" + SHRINKING + ":2024-12", "RELOCATION_RISK:" + MOVED);
-        JsonNode revenue = json(api.get("/v1/alerts?rule=REVENUE_FALL")).path("items").get(0);
+        JsonNode revenue = json(api.get("/v1/alerts?rule=REVENUE_FALL", "INDUSTRY_OFFICER")).path("items").get(0);
         assertThat(revenue.path("evidence").path("changePercent").asDouble()).isEqualTo(-30.0);
         assertThat(revenue.path("evidence").path("thresholdPercent").asDouble()).isEqualTo(20.0);
         assertThat(revenue.path("responsibleOfficial").asText()).isEqualTo("服务包专员-王");
@@ -85,7 +85,7 @@ class AlertMonitorIT extends ElasticsearchIntegrationTest {
     @Order(2)
     void alertsAreHandledAndARerunNeitherDuplicatesNorReopensThem() {
         String id = "REVENUE_FALL:" + FALLING + ":2024-12";
-        assertThat(api.postJson("/v1/alerts/" + id + "/acknowledgement", "{}", "PUBLIC").statusCode()).isEqualTo(403);
+        assertThat(api.postJson("/v1/alerts/" + id + "/acknowledgement", "{}", "PUBLIC").statusCode()).isEqualTo(401);
         JsonNode acknowledged = json(api.postJson("/v1/alerts/" + id + "/acknowledgement", "{\"note\":\"已联系企业\"}", "INDUSTRY_OFFICER"));
         assertThat(acknowledged.path("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(api.postJson("/v1/alerts/" + id + "/acknowledgement", "{}", "INDUSTRY_OFFICER").statusCode()).isEqualTo(409);

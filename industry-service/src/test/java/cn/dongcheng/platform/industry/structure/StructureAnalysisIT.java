@@ -54,7 +54,7 @@ class StructureAnalysisIT extends ElasticsearchIntegrationTest {
     }
 
     private JsonNode analyse(String query) {
-        HttpResponse<String> r = api.get("/v1/structure-analyses?" + query);
+        HttpResponse<String> r = api.get("/v1/structure-analyses?" + query, "STATISTICIAN");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json(r);
     }
@@ -113,7 +113,7 @@ class StructureAnalysisIT extends ElasticsearchIntegrationTest {
 
     @Test
     void badParametersNameTheField() {
-        HttpResponse<String> r = api.get("/v1/structure-analyses?period=2024-13&measure=profit&groupBy=colour");
+        HttpResponse<String> r = api.get("/v1/structure-analyses?period=2024-13&measure=profit&groupBy=colour", "STATISTICIAN");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("\"period\"").contains("\"measure\"").contains("\"groupBy\"");
     }

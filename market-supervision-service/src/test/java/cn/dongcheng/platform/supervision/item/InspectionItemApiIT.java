@@ -28,7 +28,7 @@ class InspectionItemApiIT extends ElasticsearchIntegrationTest {
                 {"code":"DC-SCJG-002","name":"食品经营许可事项检查","legalBasis":"《食品安全法》第一百一十条","inspectingBody":"东城区市场监督管理局","method":"实地核查","keyItem":true}
                 {"code":"DC-SCJG-003","name":"no basis","inspectingBody":"东城区市场监督管理局","ratioPercent":150}
                 """;
-        assertThat(api.postNdjson("/v1/inspection-items:bulk?refresh=true", ndjson, "PUBLIC").statusCode()).isEqualTo(403);
+        assertThat(api.postNdjson("/v1/inspection-items:bulk?refresh=true", ndjson, "PUBLIC").statusCode()).isEqualTo(401);
         HttpResponse<String> r = api.postNdjson("/v1/inspection-items:bulk?refresh=true", ndjson, "REGULATOR");
         JsonNode report = json.readTree(r.body());
         assertThat(report.path("accepted").asInt()).as(r.body()).isEqualTo(2);

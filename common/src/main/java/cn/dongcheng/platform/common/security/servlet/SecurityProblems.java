@@ -64,7 +64,11 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     /** Audits a refusal made after the matrix let the request in (a subject that is not the caller's own). */
-    public void deny(HttpServletRequest request, CallerContext caller, String reason) {
+    public void denied(HttpServletRequest request, String reason) {
+        deny(request, callers.caller(SecurityContextHolder.getContext().getAuthentication(), MatrixAuthorization.access(request)), reason);
+    }
+
+    private void deny(HttpServletRequest request, CallerContext caller, String reason) {
         record(request, caller, "ACCESS_DENIED", "403", reason);
     }
 

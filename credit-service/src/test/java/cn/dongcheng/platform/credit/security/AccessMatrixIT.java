@@ -1,0 +1,75 @@
+package cn.dongcheng.platform.credit.security;
+
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.testing.AccessMatrixContract;
+import cn.dongcheng.platform.common.testing.ApiClient;
+import cn.dongcheng.platform.common.testing.NeighbourService;
+import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.industry.IndustryServiceApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * credit-service's access matrix, row by row, with real tokens; the subject view crosses real HTTP to a real
+ * industry-service, which sees the relayed caller (or credit-service's own token for the public).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessMatrixIT extends AccessMatrixContract {
+
+    static final String OTHER = "91110000802100433B";
+    private static NeighbourService industry;
+
+    @LocalServerPort
+    int port;
+
+    static String entity(String uscc, String name) {
+        return "{\"uscc\":\"" + uscc + "\",\"name\":\"" + name + "\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
+                + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n";
+    }
+
+    @DynamicPropertySource
+    static void industryService(DynamicPropertyRegistry registry) {
+        industry = NeighbourService.start(IndustryServiceApplication.class, Map.of());
+        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
+        HttpResponse<String> r = new ApiClient(industry.port()).postNdjson("/v1/enterprises:bulk?refresh=true",
+                entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司") + entity(OTHER, "北京别家科技有限公司"), "DATA_STEWARD");
+        assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(2);
+    }
+
+    @AfterAll
+    static void stopIndustry() {
+        if (industry != null) {
+            industry.close();
+        }
+    }
+
+    @Override
+    protected ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @Override
+    protected Map<String, Example> serviceExamples() {
+        String own = TestIdentityProvider.enterpriseCode();
+        return Map.of(
+                "POST /v1/records:bulk", Example.of(postNdjson("/v1/records:bulk", "{\"uscc\":\"" + OTHER
+                        + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\",\"decisionDate\":\"2024-06-01\","
+                        + "\"authority\":\"国家税务总局北京市东城区税务局\"}\n")),
+                "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative"));
+    }
+
+    static {
+        // the fixture codes must be valid, or the test would pass on 400s
+        UnifiedSocialCreditCode.parse(OTHER);
+    }
+}

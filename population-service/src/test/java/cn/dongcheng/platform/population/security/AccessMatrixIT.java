@@ -1,0 +1,63 @@
+package cn.dongcheng.platform.population.security;
+
+import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
+import cn.dongcheng.platform.common.testing.AccessMatrixContract;
+import cn.dongcheng.platform.common.testing.ApiClient;
+import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+
+import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postJson;
+import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** population-service's access matrix, row by row, with real tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessMatrixIT extends AccessMatrixContract {
+
+    private static final String SOMEONE_ELSE = id("11010119800101001");
+
+    @LocalServerPort
+    int port;
+    private ApiClient api;
+
+    static String id(String first17) {
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    static String person(String id, String name) {
+        return "{\"idNumber\":\"" + id + "\",\"name\":\"" + name + "\",\"streetCode\":\"110101006\","
+                + "\"residenceType\":\"REGISTERED_RESIDENT\",\"phone\":\"13812345678\",\"address\":\"东城区东四街道某胡同1号\"}";
+    }
+
+    @BeforeAll
+    void load() {
+        api = new ApiClient(port);
+        HttpResponse<String> r = api.postNdjson("/v1/persons:bulk?refresh=true",
+                person(TestIdentityProvider.citizenIdNumber(), "王秀英") + "\n" + person(SOMEONE_ELSE, "李强") + "\n", "DATA_STEWARD");
+        assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(2);
+    }
+
+    @Override
+    protected ApiClient api() {
+        return api;
+    }
+
+    @Override
+    protected Map<String, Example> serviceExamples() {
+        return Map.of(
+                "POST /v1/persons:bulk", Example.of(postNdjson("/v1/persons:bulk", person(id("11010119900101002"), "赵敏"))),
+                "POST /v1/persons:lookup", Example.about(
+                        postJson("/v1/persons:lookup", "{\"idNumber\":\"" + TestIdentityProvider.citizenIdNumber() + "\"}"),
+                        postJson("/v1/persons:lookup", "{\"idNumber\":\"" + SOMEONE_ELSE + "\"}"), "/name"),
+                // the token names the person: there is no one else to ask for
+                "GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/name"),
+                "GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01")));
+    }
+}
