@@ -22,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -68,7 +67,7 @@ class GatewayRoutingIT {
         }
         registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> "http://127.0.0.1:" + echo.getAddress().getPort());
         registry.add("spring.cloud.discovery.client.simple.instances.population-service[0].uri", () -> "http://127.0.0.1:" + closedPort);
-        TestIdentityProvider.serviceProperties("gateway").forEach((k, v) -> registry.add(k, () -> v));
+        TestIdentityProvider.register(registry, "gateway");
     }
 
     @AfterAll
@@ -117,10 +116,10 @@ class GatewayRoutingIT {
         int before = calls.get();
         Map<String, String> bad = Map.of(
                 "not a JWT", "forged",
-                "signed by another key", JwtForgery.signedByAnotherKey(JwtForgery.claims(CallerRole.AUDITOR)),
-                "expired", JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.AUDITOR).expiresIn(Duration.ofMinutes(-10))),
-                "another issuer", JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.AUDITOR).issuer("https://evil.example")),
-                "another audience", JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.AUDITOR).audience("someone-else")));
+                "signed by another key", JwtForgery.signedByAnotherKey("AUDITOR"),
+                "expired", JwtForgery.expired("AUDITOR"),
+                "another issuer", JwtForgery.fromAnotherIssuer("AUDITOR"),
+                "another audience", JwtForgery.forAnotherAudience("AUDITOR"));
         for (Map.Entry<String, String> token : bad.entrySet()) {
             HttpResponse<String> r = get("/api/industry/v1/enterprises", "Authorization", "Bearer " + token.getValue());
             assertThat(r.statusCode()).as(token.getKey()).isEqualTo(401);

@@ -4,12 +4,14 @@ import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.security.AccessMatrix;
 import cn.dongcheng.platform.common.security.JwtCallers;
 import cn.dongcheng.platform.common.security.TokenClaims;
+import cn.dongcheng.platform.common.security.VerifiedTokenCache;
 import cn.dongcheng.platform.common.security.servlet.CallerContextResolver;
 import cn.dongcheng.platform.common.security.servlet.MatrixAuthorization;
 import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,6 +21,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,6 +44,12 @@ import java.util.List;
 @ConditionalOnClass({HttpSecurity.class, JwtAuthenticationToken.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformSecurityAutoConfiguration {
+
+    /** Verified tokens remembered until they expire ({@code platform.security.token-cache-size}, 0 = off). */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment env) {
+        return VerifiedTokenCache.postProcessor(env);
+    }
 
     @Bean
     AccessMatrix accessMatrix() {

@@ -4,14 +4,18 @@ import cn.dongcheng.platform.common.config.PlatformProperties;
 import cn.dongcheng.platform.common.security.AccessMatrix;
 import cn.dongcheng.platform.common.security.JwtCallers;
 import cn.dongcheng.platform.common.security.TokenClaims;
+import cn.dongcheng.platform.common.security.VerifiedTokenCache;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
 
 /**
  * The gateway checks every bearer token like the services do (signature, issuer, audience, expiry) and refuses a bad
@@ -24,6 +28,12 @@ public class GatewaySecurityConfiguration {
 
     /** Path prefixes the gateway routes to a service: the service decides, the gateway only verifies the token. */
     static final String[] ROUTED = {"/api/population/**", "/api/industry/**", "/api/credit/**", "/api/supervision/**"};
+
+    /** Verified tokens remembered until they expire, as in the services ({@code platform.security.token-cache-size}). */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment env) {
+        return VerifiedTokenCache.postProcessor(env);
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, PlatformProperties properties, SecurityProblems problems) {

@@ -18,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +34,7 @@ class TokenVerificationIT extends ElasticsearchIntegrationTest {
 
     private static final String CODE = TestCodes.code(8101);
     private static final String ALERTS = "/v1/alerts";
+    private static final String OFFICER = "INDUSTRY_OFFICER";
 
     @LocalServerPort
     int port;
@@ -65,13 +65,13 @@ class TokenVerificationIT extends ElasticsearchIntegrationTest {
 
     @Test
     void aForgedRoleHeaderChangesNothing() {
-        HttpResponse<String> forged = api.getWithHeaders(ALERTS, Map.of("X-Caller-Role", "INDUSTRY_OFFICER", "X-Caller", "root"));
+        HttpResponse<String> forged = api.getWithToken(ALERTS, null, Map.of("X-Caller-Role", "INDUSTRY_OFFICER", "X-Caller", "root"));
         refusedAsProblem(forged, 401);
         assertThat(auditEntry(forged.headers().firstValue("X-Request-Id").orElseThrow()).path("action").asText())
                 .isEqualTo("AUTHENTICATION_REQUIRED");
         // and with a real token of a role the matrix refuses, the header does not lift it either
-        HttpResponse<String> withToken = api.getWithHeaders(ALERTS, Map.of("X-Caller-Role", "INDUSTRY_OFFICER",
-                "Authorization", "Bearer " + TestIdentityProvider.token(CallerRole.REGULATOR)));
+        HttpResponse<String> withToken = api.getWithToken(ALERTS, TestIdentityProvider.token(CallerRole.REGULATOR),
+                Map.of("X-Caller-Role", "INDUSTRY_OFFICER"));
         refusedAsProblem(withToken, 403);
         JsonNode denied = auditEntry(withToken.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(denied.path("action").asText()).isEqualTo("ACCESS_DENIED");
@@ -83,10 +83,10 @@ class TokenVerificationIT extends ElasticsearchIntegrationTest {
     void everyTokenThatFailsACheckIs401AndAudited() {
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("not a JWT", "forged");
-        bad.put("signed by another key", JwtForgery.signedByAnotherKey(JwtForgery.claims(CallerRole.INDUSTRY_OFFICER)));
-        bad.put("expired", JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.INDUSTRY_OFFICER).expiresIn(Duration.ofMinutes(-10))));
-        bad.put("another issuer", JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.INDUSTRY_OFFICER).issuer("https://evil.example")));
-        bad.put("another audience", JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.INDUSTRY_OFFICER).audience("someone-else")));
+        bad.put("signed by another key", JwtForgery.signedByAnotherKey(OFFICER));
+        bad.put("expired", JwtForgery.expired(OFFICER));
+        bad.put("another issuer", JwtForgery.fromAnotherIssuer(OFFICER));
+        bad.put("another audience", JwtForgery.forAnotherAudience(OFFICER));
         for (Map.Entry<String, String> token : bad.entrySet()) {
             HttpResponse<String> r = api.getWithToken(ALERTS, token.getValue());
             refusedAsProblem(r, 401);
@@ -96,7 +96,7 @@ class TokenVerificationIT extends ElasticsearchIntegrationTest {
             assertThat(entry.path("outcome").asText()).isEqualTo("401");
         }
         // the same claims signed by the issuer's key pass: the checks above refused the token, not the role
-        String good = JwtForgery.signedByIssuer(JwtForgery.claims(CallerRole.INDUSTRY_OFFICER));
+        String good = JwtForgery.signedByIssuer(JwtForgery.claims(OFFICER).build());
         assertThat(api.getWithToken(ALERTS, good).statusCode()).isEqualTo(200);
     }
 
