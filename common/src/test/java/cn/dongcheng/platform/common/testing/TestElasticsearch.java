@@ -24,28 +24,14 @@ public final class TestElasticsearch {
 
     static final TestLease LEASE = new TestLease(TestLease.projectRoot().resolve("target/test-elasticsearch.lease"), "test-elasticsearch");
 
-    private static URI uri;
-    private static Throwable failure;
+    private static final SharedProcess<URI> NODE = new SharedProcess<>("the test Elasticsearch node", LEASE, TestElasticsearch::startOrReuse);
 
     private TestElasticsearch() {
     }
 
     /** Base URI of the shared node, starting it if needed. */
-    public static synchronized URI uri() {
-        if (uri != null) {
-            return uri;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("the test Elasticsearch node could not start", failure);
-        }
-        try {
-            uri = startOrReuse();
-            LEASE.keepRenewing();
-            return uri;
-        } catch (Exception e) {
-            failure = e;
-            throw new IllegalStateException("the test Elasticsearch node could not start: " + e.getMessage(), e);
-        }
+    public static URI uri() {
+        return NODE.get();
     }
 
     static Path distributionZip() {

@@ -61,28 +61,14 @@ public final class TestIdentityProvider {
     private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private static URI issuer;
-    private static Throwable failure;
+    private static final SharedProcess<URI> ISSUER = new SharedProcess<>("the test identity provider", LEASE, TestIdentityProvider::startOrReuse);
 
     private TestIdentityProvider() {
     }
 
     /** The issuer URL (also the {@code iss} of its tokens), starting the issuer if needed. */
-    public static synchronized URI issuer() {
-        if (issuer != null) {
-            return issuer;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("the test identity provider could not start", failure);
-        }
-        try {
-            issuer = startOrReuse();
-            LEASE.keepRenewing();
-            return issuer;
-        } catch (Exception e) {
-            failure = e;
-            throw new IllegalStateException("the test identity provider could not start: " + e.getMessage(), e);
-        }
+    public static URI issuer() {
+        return ISSUER.get();
     }
 
     /**
