@@ -168,7 +168,9 @@ public final class TestIdentityProvider {
                 }
                 URI existing = URI.create(p.getProperty("issuer"));
                 ProcessHandle process = ProcessHandle.of(Long.parseLong(p.getProperty("pid"))).orElse(null);
-                if (process != null && process.isAlive() && ready(existing)) {
+                // an issuer from an older build of the jar is replaced: its configuration may be out of date
+                boolean current = stamp(execJar()).equals(p.getProperty("jar"));
+                if (process != null && process.isAlive() && current && ready(existing)) {
                     LEASE.renew();
                     return existing;
                 }
@@ -203,15 +205,16 @@ public final class TestIdentityProvider {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!ready(uri)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
+                String why = process.isAlive() ? "not ready after " + START_TIMEOUT.toSeconds() + " s" : "exited with " + process.exitValue();
                 process.destroy();
-                throw new IllegalStateException("identity-service " + (process.isAlive() ? "not ready after " + START_TIMEOUT.toSeconds() + " s"
-                        : "exited with " + process.exitValue()) + "; last lines of " + log + ":\n" + tail(log));
+                throw new IllegalStateException("identity-service " + why + "; last lines of " + log + ":\n" + tail(log));
             }
             Thread.sleep(250);
         }
         Properties p = new Properties();
         p.setProperty("issuer", uri.toString());
         p.setProperty("pid", String.valueOf(process.pid()));
+        p.setProperty("jar", stamp(jar));
         try (var out = Files.newOutputStream(state.resolve("issuer.properties"))) {
             p.store(out, "the shared test identity provider of this build");
         }
@@ -227,6 +230,10 @@ public final class TestIdentityProvider {
                             + ": build identity-service first (./mvnw -B -q -pl identity-service install -DskipTests); "
                             + "a full build packages it before any other module's tests"));
         }
+    }
+
+    private static String stamp(Path jar) {
+        return jar + "@" + jar.toFile().lastModified();
     }
 
     private static boolean ready(URI uri) {
