@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Sends NDJSON lines to a service's bulk-ingestion endpoint in chunks, with a few uploads in flight, and prints
@@ -24,7 +25,7 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
 
     private final HttpClient http;
     private final URI endpoint;
-    private final String token;
+    private final Supplier<String> token;
     private final String label;
     private final long expected;
     private final int chunkLines;
@@ -40,7 +41,7 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
     private long rejected;
     private long lastReport = started;
 
-    ChunkedUploader(HttpClient http, URI endpoint, String token, String label, long expected, int chunkLines, int inFlight, PrintStream out) {
+    ChunkedUploader(HttpClient http, URI endpoint, Supplier<String> token, String label, long expected, int chunkLines, int inFlight, PrintStream out) {
         this.http = http;
         this.endpoint = endpoint;
         this.token = token;
@@ -66,7 +67,7 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token.get())
                 .POST(HttpRequest.BodyPublishers.ofString(chunk.toString(), StandardCharsets.UTF_8))
                 .build();
         pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));

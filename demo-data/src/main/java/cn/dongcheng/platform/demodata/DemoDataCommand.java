@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.demodata;
 
+import cn.dongcheng.platform.identity.login.CachedToken;
+import cn.dongcheng.platform.identity.login.ClientCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedWriter;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Generates the demo data set and loads it through the gateway into the services' bulk-ingestion APIs, or writes
@@ -25,10 +28,20 @@ import java.util.function.Consumer;
  *
  * <pre>
  * java -jar demo-data-exec.jar [--scale small|district|city] [--seed 20201101] [--gateway http://127.0.0.1:8080]
- *                              [--token demo-data-steward] [--if-empty] [--out DIR]
+ *                              [--issuer URL] [--client-id demo-data-loader] [--client-secret S] [--if-empty] [--out DIR]
  * </pre>
+ *
+ * The loader authenticates as its own confidential client (client credentials, role DATA_STEWARD) at the issuer:
+ * {@code --issuer} or {@code $IDENTITY_ISSUER} (default {@code http://127.0.0.1:9000}), {@code --client-id} or
+ * {@code $DEMO_DATA_CLIENT_ID}, {@code --client-secret} or {@code $DEMO_DATA_CLIENT_SECRET}. A load can outlast a
+ * token, so the token is fetched again a minute before it expires.
  */
 public final class DemoDataCommand {
+
+    /** The seed of the published demo data set (the 2020 census date). */
+    static final long DEFAULT_SEED = 20201101L;
+    /** Persons come from their own stream: the seed plus this. */
+    static final long PERSON_SEED_OFFSET = 1;
 
     private DemoDataCommand() {
     }
@@ -41,7 +54,7 @@ public final class DemoDataCommand {
             o.put(key, flag ? "true" : args[++i]);
         }
         Scale scale = Scale.valueOf(o.getOrDefault("scale", "district").toUpperCase(Locale.ROOT));
-        long seed = Long.parseLong(o.getOrDefault("seed", "20201101"));
+        long seed = Long.parseLong(o.getOrDefault("seed", String.valueOf(DEFAULT_SEED)));
         PrintStream out = System.out;
         Calibration calibration = Calibration.load();
         long expectedPersons = Math.round(calibration.residents() * scale.personFactor()
@@ -58,7 +71,7 @@ public final class DemoDataCommand {
                 sink.accept(line);
             }));
             write(dir.resolve("operating-indicators.ndjson"), sink -> new IndicatorGenerator().generate(enterpriseLines, seed + 3, sink));
-            write(dir.resolve("persons.ndjson"), sink -> new PersonGenerator(calibration).generate(scale, seed + 1, sink));
+            write(dir.resolve("persons.ndjson"), sink -> new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sink));
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionAndCreditData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> new SupervisionAndCreditData().creditRecords(enterprises.codes(), seed + 2, sink));
             out.println("wrote " + scale.name().toLowerCase(Locale.ROOT) + " demo data to " + dir.toAbsolutePath());
@@ -66,9 +79,9 @@ public final class DemoDataCommand {
         }
 
         URI gateway = URI.create(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
-        String token = o.getOrDefault("token", "demo-data-steward");
+        Supplier<String> token = loaderToken(o);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        if (o.containsKey("if-empty") && !empty(http, gateway)) {
+        if (o.containsKey("if-empty") && !empty(http, gateway, token.get())) {
             out.println("demo data: the platform already holds data; nothing loaded (drop --if-empty to load again: it is idempotent)");
             return;
         }
@@ -96,22 +109,42 @@ public final class DemoDataCommand {
             other.creditRecords(enterprises.codes(), seed + 2, up);
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/persons:bulk", token, "persons", expectedPersons, out)) {
-            new PersonGenerator(calibration).generate(scale, seed + 1, up);
+            new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, up);
         }
         out.printf("demo data loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    private static ChunkedUploader uploader(HttpClient http, URI gateway, String path, String token, String label, long expected, PrintStream out) {
+    /** The loader client's token, refreshed near expiry. */
+    private static Supplier<String> loaderToken(Map<String, String> o) {
+        URI issuer = URI.create(option(o, "issuer", "IDENTITY_ISSUER", "http://127.0.0.1:9000"));
+        String clientId = option(o, "client-id", "DEMO_DATA_CLIENT_ID", "demo-data-loader");
+        String secret = option(o, "client-secret", "DEMO_DATA_CLIENT_SECRET", null);
+        if (secret == null) {
+            throw new IllegalArgumentException("no client secret for " + clientId + ": pass --client-secret or set DEMO_DATA_CLIENT_SECRET");
+        }
+        ClientCredentials client = new ClientCredentials(issuer, clientId, secret);
+        return new CachedToken(client::fetch, Duration.ofMinutes(1));
+    }
+
+    private static String option(Map<String, String> o, String name, String env, String fallback) {
+        String value = o.get(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static ChunkedUploader uploader(HttpClient http, URI gateway, String path, Supplier<String> token, String label, long expected, PrintStream out) {
         return new ChunkedUploader(http, gateway.resolve(path + "?refresh=false"), token, label, expected, 5_000, 3, out);
     }
 
     /** True when neither the directory of entities nor the person register holds anything yet. */
-    private static boolean empty(HttpClient http, URI gateway) throws IOException, InterruptedException {
+    private static boolean empty(HttpClient http, URI gateway, String token) throws IOException, InterruptedException {
         ObjectMapper mapper = new ObjectMapper();
-        HttpResponse<String> enterprises = http.send(HttpRequest.newBuilder(gateway.resolve("/api/industry/v1/enterprises?size=1")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> persons = http.send(HttpRequest.newBuilder(gateway.resolve("/api/population/v1/population-summaries")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> enterprises = http.send(HttpRequest.newBuilder(gateway.resolve("/api/industry/v1/enterprises?size=1"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> persons = http.send(HttpRequest.newBuilder(gateway.resolve("/api/population/v1/population-summaries"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (enterprises.statusCode() != 200 || persons.statusCode() != 200) {
             throw new IllegalStateException("cannot tell whether the platform is empty: " + enterprises.statusCode() + " / " + persons.statusCode());
         }

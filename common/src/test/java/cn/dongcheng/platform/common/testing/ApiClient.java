@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /**
- * Real HTTP calls to a service under test, as the gateway would make them: optionally with a caller role
- * ({@code X-Caller-Role}) and a request id.
+ * Real HTTP calls to a service under test, as the gateway forwards them: with a caller role's real access token
+ * from {@link TestIdentityProvider} ({@code Authorization: Bearer …}; null or PUBLIC sends none), or with a raw token
+ * and extra headers of the test's choosing (forged tokens, spoofed caller headers), and optionally a request id.
  */
 public final class ApiClient {
 
@@ -25,25 +27,48 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path, null, null).GET());
+        return send(request(path, null, null, Map.of()).GET());
     }
 
     public HttpResponse<String> get(String path, String role) {
-        return send(request(path, role, null).GET());
+        return send(request(path, bearer(role), null, Map.of()).GET());
     }
 
     public HttpResponse<String> get(String path, String role, String requestId) {
-        return send(request(path, role, requestId).GET());
+        return send(request(path, bearer(role), requestId, Map.of()).GET());
     }
 
     public HttpResponse<String> postNdjson(String path, String ndjson, String role) {
-        return send(request(path, role, null).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+        return postNdjsonWithToken(path, ndjson, bearer(role));
     }
 
     public HttpResponse<String> postJson(String path, String json, String role) {
-        return send(request(path, role, null).header("Content-Type", "application/json")
+        return postJsonWithToken(path, json, bearer(role), Map.of());
+    }
+
+    /** GET with a raw bearer token (null: none), e.g. one from {@link JwtForgery}. */
+    public HttpResponse<String> getWithToken(String path, String bearerToken) {
+        return getWithToken(path, bearerToken, Map.of());
+    }
+
+    /** GET with a raw bearer token (null: none) and extra headers, e.g. a spoofed {@code X-Caller-Role}. */
+    public HttpResponse<String> getWithToken(String path, String bearerToken, Map<String, String> headers) {
+        return send(request(path, bearerToken, null, headers).GET());
+    }
+
+    public HttpResponse<String> postNdjsonWithToken(String path, String ndjson, String bearerToken) {
+        return send(request(path, bearerToken, null, Map.of()).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+    }
+
+    public HttpResponse<String> postJsonWithToken(String path, String json, String bearerToken, Map<String, String> headers) {
+        return send(request(path, bearerToken, null, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The access token a caller in {@code role} presents; null for no role or PUBLIC (anonymous). */
+    public static String bearer(String role) {
+        return role == null || role.equalsIgnoreCase("PUBLIC") ? null : TestIdentityProvider.token(role);
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -58,14 +83,15 @@ public final class ApiClient {
         }
     }
 
-    private HttpRequest.Builder request(String path, String role, String requestId) {
+    private HttpRequest.Builder request(String path, String bearerToken, String requestId, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-        if (role != null) {
-            b.header("X-Caller", "tester").header("X-Caller-Role", role);
+        if (bearerToken != null) {
+            b.header("Authorization", "Bearer " + bearerToken);
         }
         if (requestId != null) {
             b.header("X-Request-Id", requestId);
         }
+        headers.forEach(b::header);
         return b;
     }
 

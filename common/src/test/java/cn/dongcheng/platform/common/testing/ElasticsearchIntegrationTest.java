@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of Spring integration tests: points the service at the shared real node and gives the test class its own
- * index namespace, so classes never see each other's documents. The context is closed after each class: a cached
+ * index namespace, so classes never see each other's documents; the service validates tokens from the shared test
+ * issuer and calls others with its own client ({@link TestIdentityProvider#serviceProperties}). The context is closed after each class: a cached
  * context would carry one class's namespace into the next.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -17,5 +18,6 @@ public abstract class ElasticsearchIntegrationTest {
         registry.add("spring.elasticsearch.uris", () -> TestElasticsearch.uri().toString());
         String namespace = TestIndices.uniqueNamespace();
         registry.add("platform.elasticsearch.namespace", () -> namespace);
+        TestIdentityProvider.register(registry, TestIdentityProvider.OWN_APPLICATION_NAME);
     }
 }

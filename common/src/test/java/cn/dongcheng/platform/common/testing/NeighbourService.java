@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,10 @@ public final class NeighbourService implements AutoCloseable {
         args.add("--spring.elasticsearch.uris=" + TestElasticsearch.uri());
         args.add("--platform.elasticsearch.namespace=" + TestIndices.uniqueNamespace());
         args.add("--spring.jmx.enabled=false");
-        extraProperties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        // its own client (spring.application.name, resolved by Spring); one map, as a repeated argument would be joined
+        Map<String, String> properties = new LinkedHashMap<>(TestIdentityProvider.serviceProperties(TestIdentityProvider.OWN_APPLICATION_NAME));
+        properties.putAll(extraProperties);
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         return new NeighbourService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
     }
 
