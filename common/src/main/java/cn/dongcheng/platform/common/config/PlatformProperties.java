@@ -30,7 +30,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
 
     /**
      * Where a verified token carries the caller's roles and own identifier (what each role may do is in the service's
-     * access matrix, {@code security/access-matrix.txt}).
+     * access matrix, {@code security/<application>-access-matrix.txt}).
      *
      * @param rolesClaim   claim or dotted path of the role names (default {@code roles}; Keycloak: {@code realm_access.roles})
      * @param subjectClaim claim of a citizen's ID number or an enterprise's credit code (default {@code subject_id})

@@ -52,8 +52,8 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
-    AccessMatrix accessMatrix() {
-        return AccessMatrix.load();
+    AccessMatrix accessMatrix(Environment env) {
+        return AccessMatrix.forService(env.getRequiredProperty("spring.application.name"));
     }
 
     @Bean

@@ -2,7 +2,7 @@ package cn.dongcheng.platform.common.security;
 
 /**
  * One cell of the access matrix: what a role may do at one endpoint. The word in parentheses is how the cell is
- * written in {@code security/access-matrix.txt}.
+ * written in {@code security/<application>-access-matrix.txt}.
  */
 public enum Access {
     /** Allowed, personal data in full ({@code allow}). */

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * The authorisation matrix of one service (权限矩阵): every endpoint × every role → allow, masked, own, own/masked or
- * deny. Read from {@code security/access-matrix.txt}, the one place where a service's access rules are written; the
+ * deny. Read from {@code security/<application>-access-matrix.txt}, the one place where a service's access rules are written; the
  * security filter enforces it, README shows it, and each service's {@code AccessMatrixIT} walks it row by row.
  *
  * <p>Format: {@code #} comments; a header line {@code method path ROLE ROLE …} naming every {@link CallerRole}; then
@@ -32,8 +32,14 @@ import java.util.Set;
  */
 public final class AccessMatrix {
 
-    /** The service's own endpoints. */
-    public static final String LOCATION = "security/access-matrix.txt";
+    /**
+     * The service's own endpoints: {@code security/<spring.application.name>-access-matrix.txt}. Named after the
+     * application so that two services on one class path (a test running a neighbour service) each find their own.
+     */
+    public static String location(String applicationName) {
+        return "security/" + applicationName + "-access-matrix.txt";
+    }
+
     /** Endpoints every service has (actuator, OpenAPI, audit), from this library. */
     public static final String COMMON = "security/common-endpoints.txt";
 
@@ -68,9 +74,9 @@ public final class AccessMatrix {
         this.rows = rows.stream().sorted(Comparator.comparing(Row::pattern, PathPattern.SPECIFICITY_COMPARATOR)).toList();
     }
 
-    /** The running service's matrix: its own rows and the common ones. */
-    public static AccessMatrix load() {
-        return load(COMMON).with(load(LOCATION));
+    /** A service's matrix: its own rows and the common ones. */
+    public static AccessMatrix forService(String applicationName) {
+        return load(COMMON).with(load(location(applicationName)));
     }
 
     public static AccessMatrix load(String classpathLocation) {

@@ -2,7 +2,7 @@ package cn.dongcheng.platform.common.security;
 
 /**
  * The roles a verified token can carry (claim configured by {@code platform.security.roles-claim}). What each role may
- * do at each endpoint is written in the service's access matrix ({@code security/access-matrix.txt}).
+ * do at each endpoint is written in the service's access matrix ({@code security/<application>-access-matrix.txt}).
  */
 public enum CallerRole {
     /** No token: anyone on the internet (公众). Never carried by a token. */

@@ -28,7 +28,7 @@ class AccessMatrixDocumentationTest {
         Map<String, Path> sources = new LinkedHashMap<>();
         sources.put("Every service (common library)", root.resolve("common/src/main/resources/security/common-endpoints.txt"));
         for (String service : new String[]{"population-service", "industry-service", "credit-service", "market-supervision-service", "gateway"}) {
-            sources.put(service, root.resolve(service + "/src/main/resources/security/access-matrix.txt"));
+            sources.put(service, root.resolve(service + "/src/main/resources/security/" + service + "-access-matrix.txt"));
         }
         return sources;
     }

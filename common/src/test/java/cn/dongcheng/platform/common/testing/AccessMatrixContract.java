@@ -5,6 +5,7 @@ import cn.dongcheng.platform.common.security.AccessMatrix;
 import cn.dongcheng.platform.common.security.CallerRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,10 @@ public abstract class AccessMatrixContract extends ElasticsearchIntegrationTest 
         }
     }
 
+    /** The matrix the service under test enforces. */
+    @Autowired
+    private AccessMatrix matrix;
+
     /** The service under test. */
     protected abstract ApiClient api();
 
@@ -100,14 +105,14 @@ public abstract class AccessMatrixContract extends ElasticsearchIntegrationTest 
     }
 
     Stream<Arguments> cells() {
-        return AccessMatrix.load().rows().stream().flatMap(row -> Arrays.stream(CallerRole.values())
+        return matrix.rows().stream().flatMap(row -> Arrays.stream(CallerRole.values())
                 .map(role -> Arguments.of(row.endpoint(), role, row.access(role))));
     }
 
     @Test
     void everyRowOfTheMatrixHasAnExampleRequest() {
         assertThat(examples().keySet()).containsExactlyInAnyOrderElementsOf(
-                AccessMatrix.load().rows().stream().map(AccessMatrix.Row::endpoint).toList());
+                matrix.rows().stream().map(AccessMatrix.Row::endpoint).toList());
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")

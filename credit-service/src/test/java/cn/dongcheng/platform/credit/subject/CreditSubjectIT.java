@@ -5,6 +5,7 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.testing.NeighbourService;
+import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import cn.dongcheng.platform.industry.IndustryServiceApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,7 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
         assertThat(r.headers().firstValue("X-Request-Id")).contains("trace-4711");
         assertThat(json.readTree(r.body()).path("legalRepresentative").asText()).isEqualTo("梁志祥");
 
-        // industry-service showed the legal representative unmasked to credit-service and audited it under our id
+        // industry-service showed the legal representative unmasked to the relayed credit officer, audited under our id
         AuditTrail industryAudit = industry.bean(AuditTrail.class);
         ElasticsearchJson es = industry.bean(ElasticsearchJson.class);
         es.refresh(industryAudit.alias());
@@ -90,8 +91,8 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
                 es.object().set("query", es.object().set("term", es.object().put("requestId", "trace-4711"))))
                 .path("hits").path("hits");
         assertThat(hits).hasSize(1);
-        assertThat(hits.get(0).path("_source").path("actor").asText()).isEqualTo("credit-service/tester");
-        assertThat(hits.get(0).path("_source").path("role").asText()).isEqualTo("SERVICE");
+        assertThat(hits.get(0).path("_source").path("actor").asText()).isEqualTo(TestIdentityProvider.demoUser("CREDIT_OFFICER").username());
+        assertThat(hits.get(0).path("_source").path("role").asText()).isEqualTo("CREDIT_OFFICER");
     }
 
     @Test

@@ -46,7 +46,7 @@ public class GatewaySecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(a -> a
                         .pathMatchers(ROUTED).permitAll()
-                        .anyExchange().access(new GatewayMatrixAuthorization(AccessMatrix.load(AccessMatrix.LOCATION))))
+                        .anyExchange().access(new GatewayMatrixAuthorization(AccessMatrix.load(AccessMatrix.location("gateway")))))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(callers)))
                         .authenticationEntryPoint(problems)
