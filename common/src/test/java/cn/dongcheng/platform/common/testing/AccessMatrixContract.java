@@ -84,7 +84,7 @@ public abstract class AccessMatrixContract extends ElasticsearchIntegrationTest 
     /** One example per row of the service's own matrix file, keyed {@code "GET /v1/enterprises/{uscc}"}. */
     protected abstract Map<String, Example> serviceExamples();
 
-    /** The rows every service shares (common-endpoints.txt). */
+    /** The rows every service shares (common-endpoints.txt), then the service's own. */
     private Map<String, Example> examples() {
         Map<String, Example> all = new HashMap<>();
         all.put("GET /actuator/health", Example.of(Request.get("/actuator/health")));
@@ -111,8 +111,7 @@ public abstract class AccessMatrixContract extends ElasticsearchIntegrationTest 
 
     @Test
     void everyRowOfTheMatrixHasAnExampleRequest() {
-        assertThat(examples().keySet()).containsExactlyInAnyOrderElementsOf(
-                matrix.rows().stream().map(AccessMatrix.Row::endpoint).toList());
+        assertThat(examples().keySet()).containsAll(matrix.rows().stream().map(AccessMatrix.Row::endpoint).toList());
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
