@@ -1,0 +1,279 @@
+package cn.dongcheng.platform.demodata.bench;
+
+import cn.dongcheng.platform.identity.login.CachedToken;
+import cn.dongcheng.platform.identity.login.ClientCredentials;
+import cn.dongcheng.platform.identity.login.DemoUser;
+import cn.dongcheng.platform.identity.login.DemoUsers;
+import cn.dongcheng.platform.identity.login.PkceLogin;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * What the benchmarks share: HTTP to the platform with real tokens, concurrent look-up runs with their latencies, the
+ * CPU meter, the JIT-settling warm-up and the report being written.
+ */
+final class BenchSupport {
+
+    /** The confidential client whose token (ADMINISTRATOR) reads the services' and the gateway's actuator metrics. */
+    static final String BENCH_CLIENT = "platform-bench";
+    /** The confidential client (DATA_STEWARD) bulk uploads go in as. */
+    static final String LOADER_CLIENT = "demo-data-loader";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final StringBuilder report = new StringBuilder();
+    final String es;
+    final int threads;
+    private final URI issuer;
+    private final Path secrets;
+    private final Supplier<String> benchToken;
+
+    BenchSupport(String es, int threads, URI issuer, Path secrets) {
+        this.es = es;
+        this.threads = threads;
+        this.issuer = issuer;
+        this.secrets = secrets;
+        this.benchToken = clientToken(BENCH_CLIENT);
+    }
+
+    // ---------------------------------------------------------------------------------------------- tokens
+
+    /** A confidential client's token (client credentials, secret from {@code <secrets>/<client-id>}), renewed before it expires. */
+    Supplier<String> clientToken(String clientId) {
+        return new CachedToken(() -> new ClientCredentials(issuer, clientId, secret(clientId)).fetch(), TOKEN_MARGIN);
+    }
+
+    /** The token of the demo account holding {@code role}, logged in through authorization code + PKCE. */
+    Supplier<String> userToken(String role) {
+        DemoUser user = DemoUsers.load().forRole(role);
+        return new CachedToken(() -> new PkceLogin(issuer).login(user.username(), user.password()), TOKEN_MARGIN);
+    }
+
+    /** A token is renewed when less than this is left: more than any one run lasts, so no run fetches a token. */
+    private static final Duration TOKEN_MARGIN = Duration.ofMinutes(3);
+
+    private String secret(String clientId) throws IOException {
+        Path file = secrets.resolve(clientId);
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("no secret for " + clientId + " at " + file + " (./platform up writes it; or pass --secrets DIR)");
+        }
+        return Files.readString(file).trim();
+    }
+
+    // ---------------------------------------------------------------------------------------------- metrics
+
+    /** The value of one actuator metric of a service or the gateway, read with the bench client's token. */
+    double metric(String base, String nameAndTags) {
+        return getJson(base + "/actuator/metrics/" + nameAndTags, benchToken).path("measurements").get(0).path("value").asDouble();
+    }
+
+    /**
+     * CPU used so far by Elasticsearch, each of the JVMs at {@code jvms} ({@code process.cpu.time}) and this client: cost
+     * per operation does not depend on who else had the cores at the time, so it explains a ratio that the shared
+     * machine makes noisy.
+     */
+    Cpu cpu(List<String> jvms) {
+        double[] nanos = new double[jvms.size() + 2];
+        JsonNode node = get(es + "/_nodes/_local/stats/process?filter_path=nodes.*.process.cpu.total_in_millis").path("nodes").elements().next();
+        nanos[0] = node.path("process").path("cpu").path("total_in_millis").asDouble() * 1e6;
+        for (int i = 0; i < jvms.size(); i++) {
+            nanos[i + 1] = metric(jvms.get(i), "process.cpu.time");
+        }
+        nanos[nanos.length - 1] = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return new Cpu(nanos);
+    }
+
+    /** Accumulated CPU nanoseconds: Elasticsearch, the measured JVMs in the order asked, then this client. */
+    record Cpu(double[] nanos) {
+        /** Microseconds of CPU per operation since {@code before}, in the same order. */
+        double[] perOperationSince(Cpu before, int operations) {
+            double[] us = new double[nanos.length];
+            Arrays.setAll(us, i -> (nanos[i] - before.nanos[i]) / 1000 / operations);
+            return us;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- look-up runs
+
+    record Run(int requests, double seconds, double[] latenciesMs) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentile(int p) {
+            double[] sorted = latenciesMs.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+        }
+    }
+
+    /** One kind of look-up: where request {@code i} goes, and the token it carries (null: none). */
+    record Target(IntFunction<String> url, Supplier<String> token) {
+        static Target anonymous(IntFunction<String> url) {
+            return new Target(url, null);
+        }
+    }
+
+    /** {@code count} GETs without a token spread over the client threads; every answer must be 200. */
+    Run load(IntFunction<String> url, int count) throws Exception {
+        return load(Target.anonymous(url), count);
+    }
+
+    /** {@code count} GETs spread over the client threads, all with the same token (taken before the clock starts). */
+    Run load(Target target, int count) throws Exception {
+        String bearer = target.token() == null ? null : "Bearer " + target.token().get();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        double[] latencies = new double[count];
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < count; ) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url().apply(i))).GET();
+                    if (bearer != null) {
+                        request.header("Authorization", bearer);
+                    }
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = send(request.build());
+                    latencies[i] = (System.nanoTime() - t0) / 1e6;
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(target.url().apply(i) + " answered " + r.statusCode());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return new Run(count, (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    /**
+     * Warm-up rounds (every target {@code perTarget} times) until the just-in-time compilers of the JVMs at {@code jvms}
+     * have settled (less than 0.5 s of compilation during a round, at least {@value #MIN_WARM_UP_ROUNDS} rounds): a
+     * freshly started service compiles for minutes under load, and that time is not what a look-up costs in a service
+     * that has been running.
+     */
+    WarmUp warmUp(List<Target> targets, int perTarget, List<String> jvms) throws Exception {
+        int rounds = 0;
+        double compiling = Double.MAX_VALUE;
+        for (double before = compilationMillis(jvms); rounds < MIN_WARM_UP_ROUNDS || (rounds < MAX_WARM_UP_ROUNDS && compiling > 500); rounds++) {
+            for (Target t : targets) {
+                load(t, perTarget);
+            }
+            double after = compilationMillis(jvms);
+            compiling = after - before;
+            before = after;
+        }
+        return new WarmUp(rounds, compiling / 1000);
+    }
+
+    /** How many warm-up rounds ran and how many seconds the JVMs spent compiling in the last. */
+    record WarmUp(int rounds, double lastRoundCompilingSeconds) {
+    }
+
+    private static final int MIN_WARM_UP_ROUNDS = 4;
+    private static final int MAX_WARM_UP_ROUNDS = 40;
+
+    /** The JVMs' accumulated just-in-time compilation time, summed. */
+    private double compilationMillis(List<String> jvms) {
+        return jvms.stream().mapToDouble(j -> metric(j, "jvm.compilation.time")).sum();
+    }
+
+    /** The median of the ratios second ÷ first over the pairs. */
+    static double median(List<double[]> pairs) {
+        return median(pairs.stream().mapToDouble(p -> p[1] / p[0]).toArray());
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** {@code n} (at most 10,000) codes of the directory, in a fixed random order. */
+    List<String> sampleCodes(int n) {
+        List<String> codes = new ArrayList<>();
+        JsonNode hits = post(es + "/industry-enterprises/_search", "{\"size\":" + Math.min(n, 10000) + ",\"_source\":false,"
+                + "\"query\":{\"function_score\":{\"random_score\":{\"seed\":3,\"field\":\"_seq_no\"}}}}").path("hits").path("hits");
+        hits.forEach(h -> codes.add(h.path("_id").asText()));
+        return codes;
+    }
+
+    // ---------------------------------------------------------------------------------------------- HTTP
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET without a token (Elasticsearch), the answer parsed. */
+    JsonNode get(String url) {
+        return read(send(HttpRequest.newBuilder(URI.create(url)).GET().build()).body());
+    }
+
+    /** A GET with the token; the answer must be 200. */
+    JsonNode getJson(String url, Supplier<String> token) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).GET().build());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return read(r.body());
+    }
+
+    JsonNode post(String url, String json) {
+        return read(send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build()).body());
+    }
+
+    JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    // ---------------------------------------------------------------------------------------------- report
+
+    void line(String s) {
+        report.append(s).append('\n');
+    }
+
+    String report() {
+        return report.toString();
+    }
+}
