@@ -7,16 +7,25 @@ import java.util.Set;
 
 /**
  * {@code platform.*}: the service's domain (index name prefix), the test namespace, request limits, bulk batching and
- * which roles see personal data unmasked.
+ * which roles see personal data unmasked, and the audit trail's pseudonym key.
  */
 @ConfigurationProperties("platform")
-public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security) {
+public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security,
+                                 Audit audit) {
 
     public PlatformProperties {
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
         http = http == null ? new Http(64L * 1024 * 1024) : http;
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
         security = security == null ? new Security(Set.of(), Set.of()) : security;
+        audit = audit == null ? new Audit(null) : audit;
+    }
+
+    /**
+     * @param pseudonymKey base64 secret (≥ 32 bytes) for the keyed pseudonyms of personal identifiers in the audit
+     *                     trail; defaults to the environment's {@code AUDIT_PSEUDONYM_KEY}
+     */
+    public record Audit(String pseudonymKey) {
     }
 
     /** @param namespace prefix before every index name; empty in production, unique per test class */

@@ -8,6 +8,16 @@ public record CallerContext(String caller, CallerRole role) {
     public static final String CALLER_HEADER = "X-Caller";
     public static final String ROLE_HEADER = "X-Caller-Role";
 
+    /** Who acted, as the audit trail names them (the JWT-based record keeps this accessor). */
+    public String actor() {
+        return caller;
+    }
+
+    /** The caller's role names, sorted and comma-separated, as the audit trail records them. */
+    public String roleNames() {
+        return role.name();
+    }
+
     public static CallerContext anonymous() {
         return new CallerContext("anonymous", CallerRole.PUBLIC);
     }

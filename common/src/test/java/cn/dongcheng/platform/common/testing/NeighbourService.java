@@ -35,6 +35,7 @@ public final class NeighbourService implements AutoCloseable {
         args.add("--spring.elasticsearch.uris=" + TestElasticsearch.uri());
         args.add("--platform.elasticsearch.namespace=" + TestIndices.uniqueNamespace());
         args.add("--spring.jmx.enabled=false");
+        args.add("--platform.audit.pseudonym-key=" + ElasticsearchIntegrationTest.TEST_PSEUDONYM_KEY);
         extraProperties.forEach((k, v) -> args.add("--" + k + "=" + v));
         return new NeighbourService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
     }
