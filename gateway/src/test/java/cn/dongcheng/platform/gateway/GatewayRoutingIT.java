@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.gateway;
 
+import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.test.context.ActiveProfiles("local")
-class GatewayRoutingIT {
+class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway keeps its own audit chain
 
     private static HttpServer echo;
 
