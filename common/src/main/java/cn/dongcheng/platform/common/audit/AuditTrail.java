@@ -89,6 +89,11 @@ public class AuditTrail implements AutoCloseable {
     }
 
     AuditTrail(ElasticsearchJson es, String alias, Clock clock, AuditPseudonyms pseudonyms, int capacity) {
+        this(es, alias, clock, pseudonyms, capacity, true);
+    }
+
+    /** @param startWriter false only in tests that drive the writer's steps themselves ({@link #flushNow()}) */
+    AuditTrail(ElasticsearchJson es, String alias, Clock clock, AuditPseudonyms pseudonyms, int capacity, boolean startWriter) {
         this.es = es;
         this.alias = alias;
         this.clock = clock;
@@ -96,7 +101,9 @@ public class AuditTrail implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::writeLoop, "audit-writer-" + alias);
         writer.setDaemon(true);
-        writer.start();
+        if (startWriter) {
+            writer.start();
+        }
     }
 
     public String alias() {
@@ -124,16 +131,9 @@ public class AuditTrail implements AutoCloseable {
 
     /** Appends one event and returns once its entry is durable (see the class comment). */
     public AuditEntry append(AuditEvent event) {
-        if (closed) {
-            throw new DependencyUnavailableException("elasticsearch", "the audit trail " + alias + " is closed", null);
-        }
-        Pending pending = new Pending(event, new CompletableFuture<>());
-        if (!queue.offer(pending)) {
-            throw new DependencyUnavailableException("elasticsearch", "the audit trail " + alias
-                    + " has too many entries waiting to be written", null);
-        }
+        CompletableFuture<AuditEntry> done = enqueue(event);
         try {
-            return pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new DependencyUnavailableException("elasticsearch", "the audit entry could not be written to " + alias
                     + ": " + e.getCause().getMessage(), e.getCause());
@@ -144,6 +144,25 @@ public class AuditTrail implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DependencyUnavailableException("elasticsearch", "interrupted while waiting for the audit trail", e);
         }
+    }
+
+    CompletableFuture<AuditEntry> enqueue(AuditEvent event) {
+        if (closed) {
+            throw new DependencyUnavailableException("elasticsearch", "the audit trail " + alias + " is closed", null);
+        }
+        Pending pending = new Pending(event, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            throw new DependencyUnavailableException("elasticsearch", "the audit trail " + alias
+                    + " has too many entries waiting to be written", null);
+        }
+        return pending.done();
+    }
+
+    /** One step of the writer on the calling thread: everything pending as one batch (tests without a writer thread). */
+    void flushNow() {
+        List<Pending> batch = new ArrayList<>();
+        queue.drainTo(batch, MAX_BATCH);
+        write(batch);
     }
 
     private void writeLoop() {
@@ -255,9 +274,14 @@ public class AuditTrail implements AutoCloseable {
         return es.send("POST", "/" + alias + "/_bulk", body.toByteArray()).path("items");
     }
 
+    /** A short random pause before retrying, so two instances that collided do not collide again in step. */
     private static void pause(int attempt) {
+        sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 1));
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 1));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -272,12 +296,7 @@ public class AuditTrail implements AutoCloseable {
             if (broken < 0) {
                 return last;
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            sleep(20);
             last = newest();
         }
         if (last != null) {

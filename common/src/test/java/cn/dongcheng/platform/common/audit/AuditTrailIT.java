@@ -151,6 +151,30 @@ class AuditTrailIT {
     }
 
     @Test
+    void aBatchWhoseFirstPlacesWereTakenLeavesNoOrphansAndIsRechained() throws Exception {
+        // instance B has a stale head: it last wrote 11, then A wrote 12 and 13
+        AuditTrail b = new AuditTrail(es, trail.alias(), Clock.systemDefaultZone(), pseudonyms, 100, false);
+        var first = b.enqueue(new AuditEvent("b", "SERVICE", "READ", "persons/b0", null, "ok", null));
+        b.flushNow();
+        assertThat(first.get().seq()).isEqualTo(11);
+        trail.record(officer, "READ", "persons/a12", "ok", null);
+        trail.record(officer, "READ", "persons/a13", "ok", null);
+        // B's batch goes to 12, 13 (taken: 409) and 14 (created, but linked to B's own 13, which is not in the chain)
+        List<java.util.concurrent.CompletableFuture<AuditEntry>> batch = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            batch.add(b.enqueue(new AuditEvent("b", "SERVICE", "READ", "persons/b" + i, null, "ok", null)));
+        }
+        long bulksBefore = b.bulks.get();
+        b.flushNow();
+        assertThat(batch).extracting(f -> f.get().seq()).containsExactly(14L, 15L, 16L);
+        assertThat(b.bulks.get() - bulksBefore).as("create, delete the orphan, create again").isEqualTo(3);
+        AuditVerification result = trail.verify();
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.entriesChecked()).isEqualTo(16);
+        assertThat(entry(14).resource()).isEqualTo("persons/b1");
+    }
+
+    @Test
     void whenElasticsearchIsDownTheCallerGetsAnError() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
