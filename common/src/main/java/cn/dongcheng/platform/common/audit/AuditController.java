@@ -7,6 +7,8 @@ import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.web.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +41,15 @@ public class AuditController {
             description = "Filters (exact values): actor, role, action, subject (a person's pseudonym), resource, outcome, "
                     + "requestId; from/to: ISO date-times (2026-11-30T09:00:00+08:00; without offset: Beijing time). "
                     + "Unknown filters are a 400. The search itself is audited.")
+    @Parameters({
+            @Parameter(name = "actor", in = ParameterIn.QUERY), @Parameter(name = "role", in = ParameterIn.QUERY),
+            @Parameter(name = "action", in = ParameterIn.QUERY, example = "READ_PERSON_FULL"),
+            @Parameter(name = "subject", in = ParameterIn.QUERY, description = "pseudonym from POST /v1/audit-pseudonyms"),
+            @Parameter(name = "resource", in = ParameterIn.QUERY), @Parameter(name = "outcome", in = ParameterIn.QUERY),
+            @Parameter(name = "requestId", in = ParameterIn.QUERY),
+            @Parameter(name = "from", in = ParameterIn.QUERY, example = "2026-11-30T09:00:00+08:00"),
+            @Parameter(name = "to", in = ParameterIn.QUERY, example = "2026-11-30T18:00:00+08:00"),
+            @Parameter(name = "size", in = ParameterIn.QUERY, example = "20"), @Parameter(name = "cursor", in = ParameterIn.QUERY)})
     public Page<AuditEntry> entries(@Parameter(hidden = true) @RequestParam Map<String, String> parameters, CallerContext caller) {
         AuditQuery query = AuditQuery.fromParameters(parameters);
         Integer size = parameters.get("size") == null ? null
