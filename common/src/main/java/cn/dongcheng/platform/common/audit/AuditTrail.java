@@ -58,6 +58,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * its predecessor, the loader waits for its owner to delete it and looks again. If it stays (its writer died in that
  * instant, or someone edited the trail), the loader continues on the tail after about a second, and {@link #verify()}
  * reports the break, as it would any tampering.
+ *
+ * <p>A bulk whose answer is lost (time-out after Elasticsearch wrote it) fails its callers; its entries stay in the
+ * chain. Failing closed this way can record an attempt twice if the caller retries, never zero times.
  */
 public class AuditTrail implements AutoCloseable {
 
