@@ -3,7 +3,12 @@ package cn.dongcheng.platform.gateway;
 import cn.dongcheng.platform.common.security.CallerRole;
 import cn.dongcheng.platform.common.testing.JwtForgery;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token verification before any service is called, and 503 problems for a service that is down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingIT {
+class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway keeps its own audit chain
 
     private static HttpServer echo;
     private static final AtomicInteger calls = new AtomicInteger();
@@ -42,6 +47,8 @@ class GatewayRoutingIT {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    AuditTrail audit;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -67,12 +74,22 @@ class GatewayRoutingIT {
         }
         registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> "http://127.0.0.1:" + echo.getAddress().getPort());
         registry.add("spring.cloud.discovery.client.simple.instances.population-service[0].uri", () -> "http://127.0.0.1:" + closedPort);
-        TestIdentityProvider.register(registry, "gateway");
     }
 
     @AfterAll
     static void stop() {
         echo.stop(0);
+    }
+
+    /** The gateway's own audit entry of one request. */
+    private JsonNode gatewayAudit(String requestId) {
+        ElasticsearchJson es = TestIndices.json();
+        es.refresh(audit.alias());
+        ObjectNode query = es.object();
+        query.putObject("query").putObject("term").put("requestId", requestId);
+        JsonNode hits = es.send("POST", "/" + audit.alias() + "/_search", query).path("hits").path("hits");
+        assertThat(hits).as("gateway audit entries of " + requestId).hasSize(1);
+        return hits.get(0).path("_source");
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -125,7 +142,9 @@ class GatewayRoutingIT {
             assertThat(r.statusCode()).as(token.getKey()).isEqualTo(401);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
-            assertThat(json.readTree(r.body()).path("requestId").asText()).as(r.body()).isNotBlank();
+            String requestId = json.readTree(r.body()).path("requestId").asText();
+            assertThat(requestId).as(r.body()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+            assertThat(gatewayAudit(requestId).path("action").asText()).as(token.getKey()).isEqualTo("TOKEN_REJECTED");
         }
         assertThat(calls.get()).as("calls that reached the service").isEqualTo(before);
     }

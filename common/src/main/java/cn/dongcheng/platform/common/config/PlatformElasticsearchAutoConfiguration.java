@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.common.config;
 
+import cn.dongcheng.platform.common.audit.AuditEntries;
+import cn.dongcheng.platform.common.audit.AuditPseudonyms;
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.BlockingGetClient;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
@@ -145,10 +147,23 @@ public class PlatformElasticsearchAutoConfiguration {
         return indices;
     }
 
+    /** Without the key there is no audit trail and so no service: it refuses to start, saying where the key comes from. */
     @Bean
     @ConditionalOnBean(ElasticsearchJson.class)
-    AuditTrail auditTrail(ElasticsearchJson es, IndexNames names, Clock clock, ServiceIndices indices) {
-        return new AuditTrail(es, names.alias(AUDIT_INDEX.resource()), clock);
+    AuditPseudonyms auditPseudonyms(PlatformProperties properties) {
+        return AuditPseudonyms.fromBase64(properties.audit().pseudonymKey());
+    }
+
+    @Bean
+    @ConditionalOnBean(ElasticsearchJson.class)
+    AuditTrail auditTrail(ElasticsearchJson es, IndexNames names, Clock clock, ServiceIndices indices, AuditPseudonyms pseudonyms) {
+        return new AuditTrail(es, names.alias(AUDIT_INDEX.resource()), clock, pseudonyms);
+    }
+
+    @Bean
+    @ConditionalOnBean(AuditTrail.class)
+    AuditEntries auditEntries(cn.dongcheng.platform.common.paging.DocumentPages pages, AuditTrail trail) {
+        return new AuditEntries(pages, trail.alias());
     }
 
     /** What start-up did to each index; kept so the outcome can be logged and inspected. */

@@ -5,16 +5,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code platform.*}: the service's domain (index name prefix), the test namespace, request limits, bulk batching and
- * where tokens carry roles and subjects.
+ * where tokens carry roles and subjects, and the audit trail's pseudonym key.
  */
 @ConfigurationProperties("platform")
-public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security) {
+public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security,
+                                 Audit audit) {
 
     public PlatformProperties {
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
         http = http == null ? new Http(64L * 1024 * 1024) : http;
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
         security = security == null ? new Security(null, null) : security;
+        audit = audit == null ? new Audit(null) : audit;
+    }
+
+    /**
+     * @param pseudonymKey base64 secret (≥ 32 bytes) for the keyed pseudonyms of personal identifiers in the audit
+     *                     trail; defaults to the environment's {@code AUDIT_PSEUDONYM_KEY}
+     */
+    public record Audit(String pseudonymKey) {
     }
 
     /** @param namespace prefix before every index name; empty in production, unique per test class */

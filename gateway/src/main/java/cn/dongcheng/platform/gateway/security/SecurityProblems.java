@@ -1,9 +1,18 @@
 package cn.dongcheng.platform.gateway.security;
 
+import cn.dongcheng.platform.common.audit.AuditEvent;
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.security.Access;
+import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.common.security.JwtCallers;
 import cn.dongcheng.platform.gateway.problem.ProblemErrorWebExceptionHandler;
+import cn.dongcheng.platform.gateway.tracing.RequestIdWebFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -11,18 +20,25 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The gateway's refusals as problems with the request id: 401 for a token that fails verification (missing, expired,
- * wrongly signed, another issuer or audience) before any service is called, 403 for its own endpoints.
+ * The gateway's refusals as problems with the request id, each written to the gateway's audit trail: 401 for a token
+ * that fails verification (expired, wrongly signed, another issuer or audience) before any service is called, and for
+ * its own endpoints without a token; 403 for its own endpoints with a token whose roles its matrix refuses.
  */
 @Component
 class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private final ProblemErrorWebExceptionHandler problems;
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
+    private static final int MAX_RESOURCE = 200;
 
-    SecurityProblems(ProblemErrorWebExceptionHandler problems) {
+    private final ProblemErrorWebExceptionHandler problems;
+    private final AuditTrail audit;
+
+    SecurityProblems(ProblemErrorWebExceptionHandler problems, AuditTrail audit) {
         this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
@@ -33,12 +49,31 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
                 : "this endpoint needs a bearer token with a role that may use it";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+        return record(exchange, Mono.just(CallerContext.anonymous()), tokenRejected ? "TOKEN_REJECTED" : "AUTHENTICATION_REQUIRED",
+                "401", detail).then(problems.write(exchange, HttpStatus.UNAUTHORIZED, detail));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return problems.write(exchange, HttpStatus.FORBIDDEN, "the caller's roles may not use this endpoint of the gateway");
+        String detail = "the caller's roles may not use this endpoint of the gateway";
+        Mono<CallerContext> caller = exchange.getPrincipal()
+                .map(principal -> new CallerContext(principal.getName(), JwtCallers.roles((Authentication) principal), null, Access.DENY))
+                .defaultIfEmpty(CallerContext.anonymous());
+        return record(exchange, caller, "ACCESS_DENIED", "403", detail).then(problems.write(exchange, HttpStatus.FORBIDDEN, detail));
+    }
+
+    /** The audit write is blocking: off the event loop; a failure to audit is logged and the refusal stands. */
+    private Mono<Void> record(ServerWebExchange exchange, Mono<CallerContext> caller, String action, String outcome, String detail) {
+        String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        String path = exchange.getRequest().getPath().value();
+        String resource = exchange.getRequest().getMethod().name() + " " + (path.length() > MAX_RESOURCE ? path.substring(0, MAX_RESOURCE) : path);
+        return caller.flatMap(who -> Mono.fromRunnable(() -> audit.append(new AuditEvent(who.actor(), who.roleNames(), action,
+                        resource, requestId, outcome, detail))).subscribeOn(Schedulers.boundedElastic()))
+                .onErrorResume(e -> {
+                    log.warn("could not audit a refused request ({}): {}", action, e.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     private static String describe(OAuth2AuthenticationException e) {

@@ -1,7 +1,6 @@
 package cn.dongcheng.platform.population.person;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
 import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
@@ -20,8 +19,8 @@ import java.time.OffsetDateTime;
 
 /**
  * The register of natural persons (人口基础信息). Every write and every read of a person is audited; a person is
- * shown in full only to roles the policy allows, masked otherwise. The audit trail names the person by the masked ID
- * plus a short digest, so the trail itself does not become a second copy of the register.
+ * shown in full only to roles the policy allows, masked otherwise. The audit trail names the person only by a keyed
+ * pseudonym (subject), never by any form of the ID, so the trail itself does not become a second copy of the register.
  */
 @Service
 public class PersonRegistry {
@@ -65,22 +64,12 @@ public class PersonRegistry {
         ResidentIdNumber id = InvalidInputException.parsing("idNumber", () -> ResidentIdNumber.parse(rawId));
         caller.requireAllowedFor(id.value());
         boolean unmasked = caller.mayReadUnmasked(id.value());
-        String resource = alias + "/" + PersonalDataMasking.idNumber(id.value()) + "#" + digest(id.value());
         PersonRecord person = pages.get(alias, id.value(), PersonRecord.class).orElse(null);
-        audit.record(caller, unmasked ? "READ_PERSON_FULL" : "READ_PERSON_MASKED", resource, person == null ? "not-found" : "ok", null);
+        audit.record(caller, unmasked ? "READ_PERSON_FULL" : "READ_PERSON_MASKED", alias, id.value(),
+                person == null ? "not-found" : "ok", null);
         if (person == null) {
             throw new NotFoundException("no person with ID number " + id.masked());
         }
         return unmasked ? mapper.full(person) : mapper.masked(person);
-    }
-
-    /** First 16 hex digits of the SHA-256 of the ID: lets an auditor match entries to a person without storing the ID. */
-    static String digest(String id) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

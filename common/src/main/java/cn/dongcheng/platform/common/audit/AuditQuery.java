@@ -1,0 +1,125 @@
+package cn.dongcheng.platform.common.audit;
+
+import cn.dongcheng.platform.common.problem.FieldProblem;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Filters over audit entries: exact values of keyword fields and a time range. Only term and range queries are
+ * built from them (never a query string), so nothing a caller sends is interpreted as query syntax.
+ *
+ * @param terms field → exact value, for {@link #TERM_FIELDS}
+ */
+public record AuditQuery(Map<String, String> terms, OffsetDateTime from, OffsetDateTime to) {
+
+    public static final Set<String> TERM_FIELDS = Set.of("actor", "role", "action", "subject", "resource", "outcome", "requestId");
+    /** Parameters a list request may carry besides the filters. */
+    private static final Set<String> PAGING = Set.of("size", "cursor");
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    public AuditQuery {
+        terms = Map.copyOf(terms);
+    }
+
+    public static AuditQuery of(Map<String, String> terms) {
+        return new AuditQuery(terms, null, null);
+    }
+
+    /**
+     * Reads request parameters; unknown names, unreadable times and an empty range are one 400 naming each field.
+     * Times are ISO date-times with an offset ({@code 2026-11-30T09:00:00+08:00}) or without one (Beijing time).
+     */
+    public static AuditQuery fromParameters(Map<String, String> parameters) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> unknown = new TreeSet<>();
+        Map<String, String> terms = new LinkedHashMap<>();
+        OffsetDateTime from = null;
+        OffsetDateTime to = null;
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            String name = p.getKey();
+            String value = p.getValue() == null ? "" : p.getValue().trim();
+            if (TERM_FIELDS.contains(name)) {
+                if (!value.isEmpty()) {
+                    terms.put(name, value);
+                }
+            } else if (name.equals("from") || name.equals("to")) {
+                OffsetDateTime time = value.isEmpty() ? null : time(name, value, problems);
+                if (name.equals("from")) {
+                    from = time;
+                } else {
+                    to = time;
+                }
+            } else if (!PAGING.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        for (String name : unknown) {
+            problems.add(new FieldProblem(name, "is not a filter here; filters: actor, role, action, subject, resource, "
+                    + "from, to, outcome, requestId"));
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            problems.add(new FieldProblem("from", "is after to"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new AuditQuery(terms, from, to);
+    }
+
+    private static OffsetDateTime time(String field, String raw, List<FieldProblem> problems) {
+        String value = raw.replace(' ', '+'); // the '+' of an offset sent unencoded arrives as a space
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(value).atZone(BEIJING).toOffsetDateTime();
+            } catch (DateTimeParseException again) {
+                problems.add(new FieldProblem(field, "'" + raw + "' is not an ISO date-time such as 2026-11-30T09:00:00+08:00"));
+                return null;
+            }
+        }
+    }
+
+    /** The Elasticsearch query: a bool of term filters and a time range. */
+    ObjectNode toQuery() {
+        ObjectNode query = JsonNodeFactory.instance.objectNode();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        terms.forEach((field, value) -> filter.addObject().putObject("term").put(field, value));
+        if (from != null || to != null) {
+            ObjectNode range = filter.addObject().putObject("range").putObject("time");
+            if (from != null) {
+                range.put("gte", from.toString());
+            }
+            if (to != null) {
+                range.put("lte", to.toString());
+            }
+        }
+        return query;
+    }
+
+    /** The filters as the audit entry of a search names them. */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(terms).forEach((k, v) -> parts.add(k + "=" + v));
+        if (from != null) {
+            parts.add("from=" + from);
+        }
+        if (to != null) {
+            parts.add("to=" + to);
+        }
+        return String.join(" ", parts);
+    }
+}

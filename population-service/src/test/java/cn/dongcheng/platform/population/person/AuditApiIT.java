@@ -1,0 +1,131 @@
+package cn.dongcheng.platform.population.person;
+
+import cn.dongcheng.platform.common.audit.AuditPseudonyms;
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.testing.ApiClient;
+import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static cn.dongcheng.platform.common.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auditor endpoints every service gets from common, here in population-service: person reads are recorded under
+ * the person's keyed pseudonym only, and auditors find them by it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditApiIT extends ElasticsearchIntegrationTest {
+
+    static final String PERSON = PersonApiIT.id("11010119800101001");
+    static final String OTHER = PersonApiIT.id("11010119800101010");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    AuditPseudonyms pseudonyms;
+    private ApiClient api;
+
+    @BeforeEach
+    void load() {
+        api = new ApiClient(port);
+        String person = "{\"idNumber\":\"%s\",\"name\":\"李强\",\"streetCode\":\"110101006\","
+                + "\"residenceType\":\"REGISTERED_RESIDENT\",\"phone\":\"13812345678\",\"address\":\"东城区东四街道某胡同1号\"}";
+        assertThat(api.postNdjson("/v1/persons:bulk?refresh=true", person.formatted(PERSON) + "\n" + person.formatted(OTHER),
+                "DATA_STEWARD").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void personReadsAreFoundByPseudonymAndNoFormOfTheIdIsStored() {
+        long before = json(api.get("/v1/audit-chain/head", "SERVICE")).path("seq").asLong();
+        assertThat(api.get("/v1/persons/" + PERSON, "STATISTICIAN").statusCode()).isEqualTo(200);
+        assertThat(api.get("/v1/persons/" + PERSON, "REGULATOR").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> asked = api.postJson("/v1/audit-pseudonyms", "{\"identifier\":\"" + PERSON + "\"}", "AUDITOR");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        String pseudonym = json(asked).path("pseudonym").asText();
+        assertThat(pseudonym).isEqualTo(pseudonyms.of(PERSON)).matches("[0-9a-f]{64}");
+
+        audit.verify(); // refreshes the index
+        JsonNode page = json(api.get("/v1/audit-entries?subject=" + pseudonym + "&size=10", "AUDITOR"));
+        assertThat(page.path("items")).filteredOn(e -> e.path("seq").asLong() > before).extracting(e -> e.path("action").asText())
+                .containsExactly("PSEUDONYMISE", "READ_PERSON_MASKED", "READ_PERSON_FULL"); // newest first
+        assertThat(page.path("items").get(2).path("role").asText()).isEqualTo("STATISTICIAN");
+
+        // nothing in the trail holds the ID, its birth-date part, or the old digest's masked form
+        JsonNode all = json(api.get("/v1/audit-entries?size=1000", "AUDITOR"));
+        assertThat(all.toString()).doesNotContain(PERSON).doesNotContain("19800101").doesNotContain("110101********");
+    }
+
+    @Test
+    void filtersPageNewestFirstAndRejectUnknownNames() {
+        for (int i = 0; i < 3; i++) {
+            api.get("/v1/persons/" + OTHER, "STATISTICIAN");
+        }
+        api.get("/v1/persons/" + OTHER, "REGULATOR");
+        audit.verify();
+        String other = "subject=" + pseudonyms.of(OTHER) + "&actor=tester";
+        JsonNode first = json(api.get("/v1/audit-entries?action=READ_PERSON_FULL&" + other + "&size=2", "AUDITOR"));
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(first.path("total").asLong()).isEqualTo(3);
+        long newest = first.path("items").get(0).path("seq").asLong();
+        assertThat(first.path("items").get(1).path("seq").asLong()).isLessThan(newest);
+        JsonNode second = json(api.get("/v1/audit-entries?action=READ_PERSON_FULL&" + other + "&size=2&cursor="
+                + first.path("nextCursor").asText(), "AUDITOR"));
+        assertThat(second.path("items")).hasSize(1);
+
+        String beijing = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).withNano(0).toString();
+        assertThat(json(api.get("/v1/audit-entries?" + other + "&from=" + enc(beijing), "AUDITOR")).path("items")).isEmpty();
+        assertThat(json(api.get("/v1/audit-entries?" + other + "&to=" + enc(beijing), "AUDITOR")).path("items")).hasSize(4);
+        // an unencoded '+' of a Beijing offset arrives as a space and is still read as +08:00
+        assertThat(json(api.get("/v1/audit-entries?" + other + "&role=REGULATOR&to=" + beijing, "AUDITOR")).path("items")).hasSize(1);
+
+        HttpResponse<String> unknown = api.get("/v1/audit-entries?actr=x&q=y", "AUDITOR");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(unknown).path("errors")).extracting(e -> e.path("field").asText()).containsExactly("actr", "q");
+        assertThat(api.get("/v1/audit-entries?from=yesterday", "AUDITOR").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void pseudonymRequestsAreValidated() {
+        assertThat(api.postJson("/v1/audit-pseudonyms", "{\"identifier\":\"" + "1".repeat(65) + "\"}", "AUDITOR").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = api.postJson("/v1/audit-pseudonyms", "{}", "AUDITOR");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).path("errors").get(0).path("field").asText()).isEqualTo("identifier");
+    }
+
+    @Test
+    void headAndVerificationAnswerTheChainAndAnAnchoredPosition() {
+        api.get("/v1/persons/" + PERSON, "STATISTICIAN");
+        JsonNode head = json(api.get("/v1/audit-chain/head", "SERVICE"));
+        assertThat(head.path("seq").asLong()).isPositive();
+        assertThat(head.path("hash").asText()).hasSize(64);
+        assertThat(head.path("time").asText()).isNotEmpty();
+
+        JsonNode verification = json(api.get("/v1/audit-chain/verification?at=" + head.path("seq").asLong(), "AUDITOR"));
+        assertThat(verification.path("intact").asBoolean()).isTrue();
+        assertThat(verification.path("headSeq").asLong()).isEqualTo(head.path("seq").asLong());
+        assertThat(verification.path("headHash").asText()).isEqualTo(head.path("hash").asText());
+        assertThat(verification.path("at").path("hash").asText()).isEqualTo(head.path("hash").asText());
+        assertThat(verification.path("problems")).isEmpty();
+        assertThat(json(api.get("/v1/audit-chain/verification?at=999999", "AUDITOR")).path("at").isNull()).isTrue();
+        assertThat(api.get("/v1/audit-chain/verification?at=abc", "AUDITOR").statusCode()).isEqualTo(400);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
