@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -78,8 +79,13 @@ public abstract class AccessMatrixContract extends ElasticsearchIntegrationTest 
     @Autowired
     private AccessMatrix matrix;
 
-    /** The service under test. */
-    protected abstract ApiClient api();
+    @LocalServerPort
+    private int port;
+
+    /** The service under test (the test's own Spring Boot application on its random port). */
+    protected ApiClient api() {
+        return new ApiClient(port);
+    }
 
     /** One example per row of the service's own matrix file, keyed {@code "GET /v1/enterprises/{uscc}"}. */
     protected abstract Map<String, Example> serviceExamples();

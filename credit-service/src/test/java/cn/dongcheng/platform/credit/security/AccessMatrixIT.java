@@ -2,22 +2,18 @@ package cn.dongcheng.platform.credit.security;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.testing.AccessMatrixContract;
-import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.NeighbourService;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
-import cn.dongcheng.platform.industry.IndustryServiceApplication;
+import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
 import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * credit-service's access matrix, row by row, with real tokens; the subject view crosses real HTTP to a real
@@ -29,21 +25,11 @@ class AccessMatrixIT extends AccessMatrixContract {
     static final String OTHER = "91110000802100433B";
     private static NeighbourService industry;
 
-    @LocalServerPort
-    int port;
-
-    static String entity(String uscc, String name) {
-        return "{\"uscc\":\"" + uscc + "\",\"name\":\"" + name + "\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
-                + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n";
-    }
 
     @DynamicPropertySource
     static void industryService(DynamicPropertyRegistry registry) {
-        industry = NeighbourService.start(IndustryServiceApplication.class, Map.of());
-        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
-        HttpResponse<String> r = new ApiClient(industry.port()).postNdjson("/v1/enterprises:bulk?refresh=true",
-                entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司") + entity(OTHER, "北京别家科技有限公司"), "DATA_STEWARD");
-        assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(2);
+        industry = IndustryNeighbour.start(registry, IndustryNeighbour.entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司", "梁志祥"),
+                IndustryNeighbour.entity(OTHER, "北京别家科技有限公司", "梁志祥"));
     }
 
     @AfterAll
@@ -51,11 +37,6 @@ class AccessMatrixIT extends AccessMatrixContract {
         if (industry != null) {
             industry.close();
         }
-    }
-
-    @Override
-    protected ApiClient api() {
-        return new ApiClient(port);
     }
 
     @Override

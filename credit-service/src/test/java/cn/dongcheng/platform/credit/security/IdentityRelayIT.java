@@ -7,7 +7,7 @@ import cn.dongcheng.platform.common.testing.NeighbourService;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import cn.dongcheng.platform.credit.client.EnterpriseBatch;
 import cn.dongcheng.platform.credit.client.IndustryClient;
-import cn.dongcheng.platform.industry.IndustryServiceApplication;
+import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +45,7 @@ class IdentityRelayIT extends ElasticsearchIntegrationTest {
 
     @DynamicPropertySource
     static void industryService(DynamicPropertyRegistry registry) {
-        industry = NeighbourService.start(IndustryServiceApplication.class, Map.of());
-        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
-        HttpResponse<String> r = new ApiClient(industry.port()).postNdjson("/v1/enterprises:bulk?refresh=true",
-                "{\"uscc\":\"" + CODE + "\",\"name\":\"北京百度网讯科技有限公司\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
-                        + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n", "DATA_STEWARD");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        industry = IndustryNeighbour.start(registry, IndustryNeighbour.entity(CODE, "北京百度网讯科技有限公司", "梁志祥"));
     }
 
     @AfterAll

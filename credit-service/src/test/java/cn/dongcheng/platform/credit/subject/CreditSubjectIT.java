@@ -5,8 +5,8 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.testing.NeighbourService;
+import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
-import cn.dongcheng.platform.industry.IndustryServiceApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -43,11 +43,7 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
 
     @DynamicPropertySource
     static void industryService(DynamicPropertyRegistry registry) {
-        industry = NeighbourService.start(IndustryServiceApplication.class, java.util.Map.of());
-        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
-        new ApiClient(industry.port()).postNdjson("/v1/enterprises:bulk?refresh=true",
-                "{\"uscc\":\"" + BAIDU + "\",\"name\":\"北京百度网讯科技有限公司\",\"status\":\"ACTIVE\",\"streetCode\":\"110101006\","
-                        + "\"industrySection\":\"I\",\"industryClass\":\"6421\",\"legalRepresentative\":\"梁志祥\"}\n", "DATA_STEWARD");
+        industry = IndustryNeighbour.start(registry, IndustryNeighbour.entity(BAIDU, "北京百度网讯科技有限公司", "梁志祥"));
     }
 
     @AfterAll

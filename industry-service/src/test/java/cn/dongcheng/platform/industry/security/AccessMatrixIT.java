@@ -6,7 +6,6 @@ import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import cn.dongcheng.platform.industry.TestCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -22,9 +21,6 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     private static final String OTHER = TestCodes.code(7001);
 
-    @LocalServerPort
-    int port;
-    private ApiClient api;
 
     static String entity(String uscc, String name) {
         return "{\"uscc\":\"" + uscc + "\",\"name\":\"" + name + "\",\"status\":\"ACTIVE\",\"streetCode\":\"110101008\","
@@ -34,7 +30,7 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     @BeforeAll
     void load() {
-        api = new ApiClient(port);
+        ApiClient api = api();
         HttpResponse<String> r = api.postNdjson("/v1/enterprises:bulk?refresh=true",
                 entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司") + entity(OTHER, "北京别家科技有限公司"), "DATA_STEWARD");
         assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(2);
@@ -43,11 +39,6 @@ class AccessMatrixIT extends AccessMatrixContract {
                 TestCodes.monthlyReport(own, "2024-11", 1_000_000, 60_000, 50) + TestCodes.monthlyReport(OTHER, "2024-11", 2_000_000, 90_000, 80),
                 "DATA_STEWARD");
         assertThat(ApiClient.json(reports).path("accepted").asInt()).as(reports.body()).isEqualTo(2);
-    }
-
-    @Override
-    protected ApiClient api() {
-        return api;
     }
 
     @Override

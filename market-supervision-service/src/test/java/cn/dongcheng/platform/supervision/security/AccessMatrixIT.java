@@ -4,7 +4,6 @@ import cn.dongcheng.platform.common.testing.AccessMatrixContract;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -17,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessMatrixIT extends AccessMatrixContract {
 
-    @LocalServerPort
-    int port;
-    private ApiClient api;
 
     static String item(String code) {
         return "{\"code\":\"" + code + "\",\"name\":\"企业公示信息抽查\",\"legalBasis\":\"《企业信息公示暂行条例》第十四条\","
@@ -28,14 +24,9 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     @BeforeAll
     void load() {
-        api = new ApiClient(port);
+        ApiClient api = api();
         HttpResponse<String> r = api.postNdjson("/v1/inspection-items:bulk?refresh=true", item("DC-SCJG-001"), "REGULATOR");
         assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(1);
-    }
-
-    @Override
-    protected ApiClient api() {
-        return api;
     }
 
     @Override

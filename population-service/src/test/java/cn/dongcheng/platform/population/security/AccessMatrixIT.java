@@ -6,7 +6,6 @@ import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -23,9 +22,6 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     private static final String SOMEONE_ELSE = id("11010119800101001");
 
-    @LocalServerPort
-    int port;
-    private ApiClient api;
 
     static String id(String first17) {
         return first17 + ResidentIdNumber.checkCharacter(first17);
@@ -38,15 +34,10 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     @BeforeAll
     void load() {
-        api = new ApiClient(port);
+        ApiClient api = api();
         HttpResponse<String> r = api.postNdjson("/v1/persons:bulk?refresh=true",
                 person(TestIdentityProvider.citizenIdNumber(), "王秀英") + "\n" + person(SOMEONE_ELSE, "李强") + "\n", "DATA_STEWARD");
         assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(2);
-    }
-
-    @Override
-    protected ApiClient api() {
-        return api;
     }
 
     @Override
