@@ -6,6 +6,7 @@ import feign.RequestInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * jobs, retries) go out with the service's client-credentials token, whose role never unmasks personal data.
  */
 @AutoConfiguration(after = OAuth2ClientAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the caller is found in the servlet's security context
 @ConditionalOnClass({RequestInterceptor.class, OAuth2AuthorizedClientManager.class})
 public class PlatformFeignAutoConfiguration {
 

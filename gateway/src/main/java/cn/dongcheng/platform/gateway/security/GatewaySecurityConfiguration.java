@@ -35,8 +35,15 @@ public class GatewaySecurityConfiguration {
         return VerifiedTokenCache.postProcessor(env);
     }
 
+    /** The gateway's own endpoints' rules (security/gateway-access-matrix.txt). */
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, PlatformProperties properties, SecurityProblems problems) {
+    AccessMatrix accessMatrix() {
+        return AccessMatrix.load(AccessMatrix.location("gateway"));
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, PlatformProperties properties, SecurityProblems problems,
+                                           AccessMatrix matrix) {
         JwtCallers callers = new JwtCallers(new TokenClaims(properties.security().rolesClaim(), properties.security().subjectClaim()));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -46,7 +53,7 @@ public class GatewaySecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(a -> a
                         .pathMatchers(ROUTED).permitAll()
-                        .anyExchange().access(new GatewayMatrixAuthorization(AccessMatrix.load(AccessMatrix.location("gateway")))))
+                        .anyExchange().access(new GatewayMatrixAuthorization(matrix)))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(callers)))
                         .authenticationEntryPoint(problems)

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.gateway.ratelimit;
 
+import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -32,8 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "platform.gateway.rate-limits.anonymous.capacity=3",
         "platform.gateway.rate-limits.anonymous.refill-per-second=1",
         "platform.gateway.rate-limits.routes.credit.anonymous.capacity=2",
-        "platform.gateway.rate-limits.routes.credit.anonymous.refill-per-second=1"})
-class RateLimitIT {
+        "platform.gateway.rate-limits.routes.credit.anonymous.refill-per-second=1",
+        "platform.gateway.rate-limits.routes.supervision.authenticated.capacity=2",
+        "platform.gateway.rate-limits.routes.supervision.authenticated.refill-per-second=1"})
+class RateLimitIT extends ElasticsearchIntegrationTest { // the gateway keeps its own audit chain
 
     private static HttpServer downstream;
     private static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -56,6 +60,7 @@ class RateLimitIT {
         String uri = "http://127.0.0.1:" + downstream.getAddress().getPort();
         registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> uri);
         registry.add("spring.cloud.discovery.client.simple.instances.credit-service[0].uri", () -> uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.market-supervision-service[0].uri", () -> uri);
     }
 
     @AfterAll
@@ -64,9 +69,16 @@ class RateLimitIT {
     }
 
     private HttpResponse<String> get(String path, String client) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Forwarded-For", client).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return get(path, client, null);
+    }
+
+    private HttpResponse<String> get(String path, String client, String role) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-Forwarded-For", client);
+        if (role != null) {
+            request.header("Authorization", "Bearer " + TestIdentityProvider.token(role));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Calls until the first refusal; returns it, having checked that every call before it passed. */
@@ -134,5 +146,19 @@ class RateLimitIT {
         HttpResponse<String> credit = get("/api/credit/v1/routes", "203.0.113.5");
         assertThat(credit.statusCode()).isEqualTo(204);
         assertThat(credit.headers().firstValue("RateLimit-Limit")).hasValue("2");
+    }
+
+    @Test
+    void aSignedInCallerIsLimitedByItsSubjectWhereverItCallsFrom() throws Exception {
+        String path = "/api/supervision/v1/subjects";
+        HttpResponse<String> first = get(path, "203.0.113.6", "REGULATOR");
+        assertThat(first.statusCode()).isEqualTo(204);
+        assertThat(first.headers().firstValue("RateLimit-Limit")).hasValue("2"); // the authenticated limit of this route
+        get(path, "203.0.113.6", "REGULATOR");
+        // another address does not buy the regulator a new bucket ...
+        assertThat(get(path, "203.0.113.7", "REGULATOR").statusCode()).isEqualTo(429);
+        // ... while another subject from the same address, and the address without a token, have their own
+        assertThat(get(path, "203.0.113.6", "INSPECTOR").statusCode()).isEqualTo(204);
+        assertThat(get(path, "203.0.113.6").statusCode()).isEqualTo(204);
     }
 }
