@@ -250,6 +250,15 @@ final class BenchSupport {
         return read(r.body());
     }
 
+    /** Makes an index's recent writes searchable (no body: Elasticsearch refuses one on _refresh). */
+    void refresh(String index) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_refresh"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("refresh of " + index + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
     JsonNode post(String url, String json) {
         return read(send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()).body());

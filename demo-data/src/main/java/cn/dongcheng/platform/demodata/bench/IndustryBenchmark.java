@@ -395,7 +395,7 @@ public final class IndustryBenchmark {
             }
         }
         long written = System.nanoTime();
-        bench.send(HttpRequest.newBuilder(URI.create(es + "/industry-enterprises/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        bench.refresh("industry-enterprises");
         long refreshed = System.nanoTime();
         double[] us = cpu().perOperationSince(before, lines.size());
         return new double[] {lines.size() / ((written - start) / 1e9), lines.size() / ((refreshed - start) / 1e9), us[0], us[1], us[2]};
