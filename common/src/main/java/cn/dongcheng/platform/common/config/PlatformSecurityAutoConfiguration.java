@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -49,6 +50,16 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment env) {
         return VerifiedTokenCache.postProcessor(env);
+    }
+
+    /**
+     * No observation (trace span and timers) around every security filter, authentication and authorisation of every
+     * request: a JFR profile of audited look-ups put Micrometer's per-filter observations at 13 % of the service's CPU
+     * samples. The request itself stays observed (http.server.requests); refusals are in the audit trail.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

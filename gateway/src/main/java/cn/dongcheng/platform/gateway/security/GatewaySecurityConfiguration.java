@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -33,6 +34,16 @@ public class GatewaySecurityConfiguration {
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment env) {
         return VerifiedTokenCache.postProcessor(env);
+    }
+
+    /**
+     * No observation (trace span and timers) around every security filter, authentication and authorisation of every
+     * request: a JFR profile of audited look-ups put Micrometer's per-filter observations at 13 % of the service's CPU
+     * samples. The request itself stays observed (http.server.requests); refusals are in the audit trail.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The gateway's own endpoints' rules (security/gateway-access-matrix.txt). */
