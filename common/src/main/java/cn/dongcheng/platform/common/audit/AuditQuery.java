@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Filters over audit entries: exact values of keyword fields and a time range. Only term and range queries are
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  */
 public record AuditQuery(Map<String, String> terms, OffsetDateTime from, OffsetDateTime to) {
 
+    private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
     public static final Set<String> TERM_FIELDS = Set.of("actor", "role", "action", "subject", "resource", "outcome", "requestId");
     /** Parameters a list request may carry besides the filters. */
     private static final Set<String> PAGING = Set.of("size", "cursor");
@@ -51,7 +53,11 @@ public record AuditQuery(Map<String, String> terms, OffsetDateTime from, OffsetD
         for (Map.Entry<String, String> p : parameters.entrySet()) {
             String name = p.getKey();
             String value = p.getValue() == null ? "" : p.getValue().trim();
-            if (TERM_FIELDS.contains(name)) {
+            if (name.equals("subject") && !value.isEmpty() && !PSEUDONYM.matcher(value).matches()) {
+                // most likely the identifier itself, typed where its pseudonym belongs: never echoed or kept
+                problems.add(new FieldProblem("subject", "must be a pseudonym (64 hex digits from POST /v1/audit-pseudonyms), "
+                        + "never an identifier itself"));
+            } else if (TERM_FIELDS.contains(name)) {
                 if (!value.isEmpty()) {
                     terms.put(name, value);
                 }

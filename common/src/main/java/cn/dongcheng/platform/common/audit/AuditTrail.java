@@ -69,6 +69,7 @@ public class AuditTrail implements AutoCloseable {
     private static final long WAIT_SECONDS = 30;
     private static final int MAX_ATTEMPTS = 30;
     private static final int ORPHAN_WAITS = 50;
+    private static final int ORPHAN_DELETE_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final ElasticsearchJson es;
@@ -223,7 +224,7 @@ public class AuditTrail implements AutoCloseable {
                 return;
             }
             if (!orphans.isEmpty()) {
-                bulk(orphans); // 404/409 on an item: someone else removed it already
+                deleteOrphans(orphans);
             }
             JsonNode failure = items.get(failed).path("create");
             int status = failure.path("status").asInt();
@@ -280,6 +281,27 @@ public class AuditTrail implements AutoCloseable {
     /** A short random pause before retrying, so two instances that collided do not collide again in step. */
     private static void pause(int attempt) {
         sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 1));
+    }
+
+    /**
+     * Removes entries created behind a failed one (never acknowledged to their callers). Retried: an orphan left behind
+     * would stand after a gap, and verification would report the gap as a deleted entry for good. 404/409 on an item:
+     * someone else removed it already.
+     */
+    private void deleteOrphans(List<BulkItem> orphans) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bulk(orphans);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= ORPHAN_DELETE_ATTEMPTS) {
+                    log.error("audit trail {}: could not remove entries {} created behind a failed one; verification will "
+                            + "report a gap before them", alias, orphans.stream().map(BulkItem::id).toList(), e);
+                    throw e;
+                }
+                sleep(50L * attempt);
+            }
+        }
     }
 
     private static void sleep(long millis) {

@@ -3,15 +3,12 @@ package cn.dongcheng.platform.common.config;
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.security.AccessMatrix;
 import cn.dongcheng.platform.common.security.JwtCallers;
-import cn.dongcheng.platform.common.security.TokenClaims;
-import cn.dongcheng.platform.common.security.VerifiedTokenCache;
 import cn.dongcheng.platform.common.security.servlet.CallerContextResolver;
 import cn.dongcheng.platform.common.security.servlet.MatrixAuthorization;
 import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,7 +20,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -39,37 +35,16 @@ import java.util.List;
  * only from the verified token, and the service's access matrix decides what the caller may do. No session, no
  * cookies, no form login: a stateless API.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+@AutoConfiguration(after = PlatformTokenAutoConfiguration.class, before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class, OAuth2ClientAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, JwtAuthenticationToken.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
-    /** Verified tokens remembered until they expire ({@code platform.security.token-cache-size}, 0 = off). */
-    @Bean
-    static BeanPostProcessor verifiedTokenCache(Environment env) {
-        return VerifiedTokenCache.postProcessor(env);
-    }
-
-    /**
-     * No observation (trace span and timers) around every security filter, authentication and authorisation of every
-     * request: a JFR profile of audited look-ups put Micrometer's per-filter observations at 13 % of the service's CPU
-     * samples. The request itself stays observed (http.server.requests); refusals are in the audit trail.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
-
     @Bean
     AccessMatrix accessMatrix(Environment env) {
         return AccessMatrix.forService(env.getRequiredProperty("spring.application.name"));
-    }
-
-    @Bean
-    JwtCallers jwtCallers(PlatformProperties properties) {
-        return new JwtCallers(new TokenClaims(properties.security().rolesClaim(), properties.security().subjectClaim()));
     }
 
     @Bean

@@ -71,7 +71,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
-        refusals.ifAvailable(r -> r.denied(request, e.getMessage()));
+        if (!e.isAudited()) {
+            refusals.ifAvailable(r -> r.denied(request, e.getMessage()));
+        }
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), request);
     }
 

@@ -35,8 +35,20 @@ public enum Access {
         throw new IllegalArgumentException("unknown access '" + cell + "' (allow, masked, own, own/masked, deny)");
     }
 
-    /** The more generous of two cells, for a caller with several roles. */
+    /**
+     * What a caller holding both cells may do (several roles): allow beats everything, deny nothing; own and masked
+     * together are own/masked — the own subject in full (own), anyone else masked (masked).
+     */
     public Access or(Access other) {
-        return ordinal() <= other.ordinal() ? this : other;
+        if (this == other || other == DENY) {
+            return this;
+        }
+        if (this == DENY) {
+            return other;
+        }
+        if (this == ALLOW || other == ALLOW) {
+            return ALLOW;
+        }
+        return OWN_ELSE_MASKED; // any two of own, masked and own/masked
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -45,6 +46,12 @@ public final class JwtCallers implements Converter<Jwt, AbstractAuthenticationTo
             }
         }
         return roles.isEmpty() ? Set.of(CallerRole.PUBLIC) : roles;
+    }
+
+    /** Why a token was refused, as a problem's detail says it (the check that failed, never the token). */
+    public static String rejection(OAuth2AuthenticationException e) {
+        String description = e.getError().getDescription();
+        return "the bearer token was rejected: " + (description == null ? e.getError().getErrorCode() : description);
     }
 
     /** The caller as controllers see it, with the matrix cell decided for this request. */

@@ -35,6 +35,18 @@ class AccessMatrixTest {
     }
 
     @Test
+    void severalRolesGetWhatEachOfThemMayDo() {
+        assertThat(Access.OWN.or(Access.MASKED)).isEqualTo(Access.OWN_ELSE_MASKED);
+        assertThat(Access.MASKED.or(Access.OWN)).isEqualTo(Access.OWN_ELSE_MASKED);
+        assertThat(Access.MASKED.or(Access.OWN_ELSE_MASKED)).isEqualTo(Access.OWN_ELSE_MASKED);
+        assertThat(Access.OWN.or(Access.OWN_ELSE_MASKED)).isEqualTo(Access.OWN_ELSE_MASKED);
+        assertThat(Access.OWN.or(Access.DENY)).isEqualTo(Access.OWN);
+        assertThat(Access.DENY.or(Access.MASKED)).isEqualTo(Access.MASKED);
+        assertThat(Access.OWN_ELSE_MASKED.or(Access.ALLOW)).isEqualTo(Access.ALLOW);
+        assertThat(Access.DENY.or(Access.DENY)).isEqualTo(Access.DENY);
+    }
+
+    @Test
     void theHeaderMustNameEveryRoleAndEveryCellMustBeKnown() {
         assertThatThrownBy(() -> parse("method path PUBLIC CITIZEN\nGET /x allow allow\n"))
                 .hasMessageContaining("every role");

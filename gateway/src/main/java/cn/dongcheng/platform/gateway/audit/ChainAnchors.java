@@ -23,6 +23,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -60,6 +61,8 @@ public class ChainAnchors {
         this.properties = properties;
     }
 
+    private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
+
     /** An anchored position of a service's chain, and when the gateway recorded it. */
     public record Anchor(String service, long seq, String hash, String time) {
     }
@@ -82,7 +85,8 @@ public class ChainAnchors {
         return tokens.token()
                 .flatMap(token -> services.get().uri("http://{service}/v1/audit-chain/head", service)
                         .headers(h -> h.setBearerAuth(token))
-                        .retrieve().bodyToMono(AuditChainPosition.class))
+                        .retrieve().bodyToMono(AuditChainPosition.class)
+                        .timeout(HEAD_TIMEOUT)) // a service that accepts and never answers must not stop all anchoring
                 .publishOn(Schedulers.boundedElastic())
                 .map(head -> anchorOf(trail.append(new AuditEvent("gateway", "SERVICE", ACTION, service, null, "ok",
                         "seq=" + head.seq() + " hash=" + head.hash()))).orElseThrow());

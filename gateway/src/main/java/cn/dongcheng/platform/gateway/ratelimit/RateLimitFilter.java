@@ -27,9 +27,11 @@ import java.util.function.Function;
  * Refuses a routed request whose caller has spent its bucket for that route: 429 problem with Retry-After, and the
  * service is not called. Every answer on a route carries RateLimit-Limit and RateLimit-Remaining.
  *
- * <p>Runs after authentication (Spring Security's web filter, or {@code CallerAuthenticationFilter}, which refuses an
- * unknown token before it spends anything) and before the route filters, so a refused request never reaches a
- * circuit breaker. A request costs one look-up in the route's map and one lock-free bucket update, on the event loop.
+ * <p>Runs after authentication (Spring Security's web filter, which refuses a bad token before it spends anything) and
+ * before the route filters, so a refused request never reaches a circuit breaker. A request costs one look-up in the
+ * route's map and one lock-free bucket update, on the event loop. Requests whose token fails verification never get
+ * here; {@link #refusedTokenAllowed} limits them by client address instead (each would otherwise cost a signature
+ * check and an audit entry).
  */
 @Component
 @ConditionalOnProperty(name = "platform.gateway.rate-limits.enabled", havingValue = "true", matchIfMissing = true)
@@ -42,6 +44,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimitKeyResolver keys;
     private final ProblemErrorWebExceptionHandler problems;
     private final Map<String, RouteBuckets> routes = new ConcurrentHashMap<>();
+    private final Buckets refusedTokens;
     private final Function<String, RouteBuckets> newRoute;
 
     public RateLimitFilter(RateLimitProperties properties, RateLimitKeyResolver keys, ProblemErrorWebExceptionHandler problems) {
@@ -50,6 +53,17 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         this.problems = problems;
         this.newRoute = routeId -> new RouteBuckets(new Buckets(properties.authenticatedFor(routeId), properties.maxKeys()),
                 new Buckets(properties.anonymousFor(routeId), properties.maxKeys()));
+        this.refusedTokens = new Buckets(properties.anonymous(), properties.maxKeys());
+    }
+
+    /**
+     * Whether a request whose token was refused may still be answered (and audited) as such: one token from its client
+     * address's bucket of refused tokens (the anonymous limit). When it is spent the answer is the 429 written here,
+     * so a flood of bad tokens from one address fills neither the gateway's CPU nor its audit trail.
+     */
+    public Mono<Boolean> refusedTokenAllowed(ServerWebExchange exchange) {
+        ConsumptionProbe probe = refusedTokens.of(keys.clientAddress(exchange.getRequest())).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Mono.just(true) : tooMany(exchange, refusedTokens, probe).thenReturn(false);
     }
 
     @Override
@@ -71,6 +85,11 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
+        return tooMany(exchange, buckets, probe);
+    }
+
+    private Mono<Void> tooMany(ServerWebExchange exchange, Buckets buckets, ConsumptionProbe probe) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate limit of " + buckets.limit.capacity()
@@ -80,7 +99,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 20; // after CallerAuthenticationFilter (+10), before route filters (1, 2, …)
+        return Ordered.HIGHEST_PRECEDENCE + 20; // before the route filters (1, 2, …)
     }
 
     private record RouteBuckets(Buckets authenticated, Buckets anonymous) {

@@ -6,6 +6,8 @@ import cn.dongcheng.platform.common.security.Access;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.JwtCallers;
 import cn.dongcheng.platform.gateway.problem.ProblemErrorWebExceptionHandler;
+import cn.dongcheng.platform.gateway.ratelimit.RateLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import cn.dongcheng.platform.gateway.tracing.RequestIdWebFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,26 +33,31 @@ import reactor.core.scheduler.Schedulers;
 class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
-    private static final int MAX_RESOURCE = 200;
 
     private final ProblemErrorWebExceptionHandler problems;
     private final AuditTrail audit;
+    private final ObjectProvider<RateLimitFilter> limits;
 
-    SecurityProblems(ProblemErrorWebExceptionHandler problems, AuditTrail audit) {
+    SecurityProblems(ProblemErrorWebExceptionHandler problems, AuditTrail audit, ObjectProvider<RateLimitFilter> limits) {
         this.problems = problems;
         this.audit = audit;
+        this.limits = limits;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException e) {
         boolean tokenRejected = e instanceof OAuth2AuthenticationException;
         String detail = tokenRejected
-                ? "the bearer token was rejected: " + describe((OAuth2AuthenticationException) e)
+                ? JwtCallers.rejection((OAuth2AuthenticationException) e)
                 : "this endpoint needs a bearer token with a role that may use it";
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return record(exchange, Mono.just(CallerContext.anonymous()), tokenRejected ? "TOKEN_REJECTED" : "AUTHENTICATION_REQUIRED",
-                "401", detail).then(problems.write(exchange, HttpStatus.UNAUTHORIZED, detail));
+        Mono<Void> refuse = Mono.defer(() -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return record(exchange, Mono.just(CallerContext.anonymous()), tokenRejected ? "TOKEN_REJECTED" : "AUTHENTICATION_REQUIRED",
+                    "401", detail).then(problems.write(exchange, HttpStatus.UNAUTHORIZED, detail));
+        });
+        RateLimitFilter limit = limits.getIfAvailable();
+        return limit == null ? refuse : limit.refusedTokenAllowed(exchange).flatMap(allowed -> allowed ? refuse : Mono.empty());
     }
 
     @Override
@@ -62,11 +69,22 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
         return record(exchange, caller, "ACCESS_DENIED", "403", detail).then(problems.write(exchange, HttpStatus.FORBIDDEN, detail));
     }
 
+    /**
+     * Where the request went, without what a client put in the rest of the path (it might be a person's identifier,
+     * and the audit trail cannot be cleaned afterwards): {@code /api/population/**}, {@code /actuator/**}.
+     */
+    static String area(String path) {
+        String[] segments = path.split("/", 4);
+        if (segments.length > 2 && "api".equals(segments[1]) && segments[2].matches("[a-z-]{1,20}")) {
+            return "/api/" + segments[2] + "/**";
+        }
+        return segments.length > 1 && segments[1].matches("[a-z0-9.-]{1,20}") ? "/" + segments[1] + "/**" : "/**";
+    }
+
     /** The audit write is blocking: off the event loop; a failure to audit is logged and the refusal stands. */
     private Mono<Void> record(ServerWebExchange exchange, Mono<CallerContext> caller, String action, String outcome, String detail) {
         String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
-        String path = exchange.getRequest().getPath().value();
-        String resource = exchange.getRequest().getMethod().name() + " " + (path.length() > MAX_RESOURCE ? path.substring(0, MAX_RESOURCE) : path);
+        String resource = exchange.getRequest().getMethod().name() + " " + area(exchange.getRequest().getPath().value());
         return caller.flatMap(who -> Mono.fromRunnable(() -> audit.append(new AuditEvent(who.actor(), who.roleNames(), action,
                         resource, requestId, outcome, detail))).subscribeOn(Schedulers.boundedElastic()))
                 .onErrorResume(e -> {
@@ -74,10 +92,5 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
                     return Mono.empty();
                 })
                 .then();
-    }
-
-    private static String describe(OAuth2AuthenticationException e) {
-        String description = e.getError().getDescription();
-        return description == null ? e.getError().getErrorCode() : description;
     }
 }

@@ -1,9 +1,13 @@
 package cn.dongcheng.platform.gateway.ratelimit;
 
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.common.testing.TestIndices;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +52,8 @@ class RateLimitIT extends ElasticsearchIntegrationTest { // the gateway keeps it
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    AuditTrail audit;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -160,5 +168,30 @@ class RateLimitIT extends ElasticsearchIntegrationTest { // the gateway keeps it
         // ... while another subject from the same address, and the address without a token, have their own
         assertThat(get(path, "203.0.113.6", "INSPECTOR").statusCode()).isEqualTo(204);
         assertThat(get(path, "203.0.113.6").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aFloodOfRefusedTokensFromOneAddressIsLimitedBeforeItFillsTheAuditTrail() throws Exception {
+        String path = "/api/industry/v1/forged";
+        long auditedBefore = refusedTokensAudited();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-Forwarded-For", "203.0.113.8").header("Authorization", "Bearer forged-" + i).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        // the anonymous limit of this address (3) answers 401 and audits; then 429, neither audited nor verified
+        assertThat(statuses.subList(0, 3)).containsOnly(401);
+        assertThat(statuses.subList(3, 6)).containsOnly(429);
+        assertThat(refusedTokensAudited() - auditedBefore).isEqualTo(3);
+        assertThat(calls(path)).isZero();
+    }
+
+    private long refusedTokensAudited() {
+        ElasticsearchJson es = TestIndices.json();
+        es.refresh(audit.alias());
+        ObjectNode query = es.object();
+        query.putObject("query").putObject("term").put("action", "TOKEN_REJECTED");
+        return es.send("POST", "/" + audit.alias() + "/_count", query).path("count").asLong();
     }
 }

@@ -8,6 +8,7 @@ import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.ForbiddenException;
 import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
@@ -152,6 +153,10 @@ public class AlertMonitor {
 
     /** Alerts matching the filters; the responsible official's name is masked unless the caller's cell is allow. */
     public Page<Alert> list(Map<String, String> filters, PageRequest request, CallerContext caller) {
+        if (!caller.mayReadUnmasked() && filters.get("responsibleOfficial") != null) {
+            // filtering by a name one may only see masked would confirm a guessed name
+            throw new ForbiddenException("responsibleOfficial may be filtered on only by roles that see it in full");
+        }
         ObjectNode query = es.object();
         ArrayNode filter = query.putObject("bool").putArray("filter");
         for (String field : List.of("state", "rule", "period", "streetCode", "industrySection", "uscc", "responsibleOfficial")) {

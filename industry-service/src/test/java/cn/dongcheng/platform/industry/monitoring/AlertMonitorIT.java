@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -79,6 +81,12 @@ class AlertMonitorIT extends ElasticsearchIntegrationTest {
         assertThat(revenue.path("evidence").path("thresholdPercent").asDouble()).isEqualTo(20.0);
         assertThat(revenue.path("responsibleOfficial").asText()).isEqualTo("服务包专员-王");
         assertThat(revenue.path("state").asText()).isEqualTo("NEW");
+
+        // a statistician reads alerts with the official's name masked, and cannot confirm a guessed name by filtering
+        JsonNode masked = json(api.get("/v1/alerts?rule=REVENUE_FALL", "STATISTICIAN")).path("items").get(0);
+        assertThat(masked.path("responsibleOfficial").asText()).isNotEqualTo("服务包专员-王").contains("*");
+        assertThat(api.get("/v1/alerts?responsibleOfficial=" + URLEncoder.encode("服务包专员-王", StandardCharsets.UTF_8),
+                "STATISTICIAN").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -8,6 +8,7 @@ import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.problem.ForbiddenException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
@@ -62,7 +63,13 @@ public class PersonRegistry {
      */
     public PersonView get(String rawId, CallerContext caller) {
         ResidentIdNumber id = InvalidInputException.parsing("idNumber", () -> ResidentIdNumber.parse(rawId));
-        caller.requireAllowedFor(id.value());
+        try {
+            caller.requireAllowedFor(id.value());
+        } catch (ForbiddenException refused) {
+            // audited here rather than by the generic handler: under the pseudonym of the person asked for
+            audit.record(caller, "ACCESS_DENIED", alias, id.value(), "403", refused.getMessage());
+            throw refused.audited();
+        }
         boolean unmasked = caller.mayReadUnmasked(id.value());
         PersonRecord person = pages.get(alias, id.value(), PersonRecord.class).orElse(null);
         audit.record(caller, unmasked ? "READ_PERSON_FULL" : "READ_PERSON_MASKED", alias, id.value(),

@@ -76,6 +76,12 @@ class AuditApiIT extends ElasticsearchIntegrationTest {
         JsonNode all = json(api.get("/v1/audit-entries?size=1000", "AUDITOR"));
         assertThat(all.toString()).doesNotContain(CITIZEN).doesNotContain(CITIZEN.substring(6, 14))
                 .doesNotContain(CITIZEN.substring(0, 6) + "********");
+
+        // a citizen asking for somebody else is refused, and the probe is found under that person's pseudonym
+        assertThat(lookUp(PERSON, "CITIZEN").statusCode()).isEqualTo(403);
+        audit.verify();
+        JsonNode probe = json(api.get("/v1/audit-entries?action=ACCESS_DENIED&subject=" + pseudonyms.of(PERSON), "AUDITOR"));
+        assertThat(probe.path("items")).singleElement().satisfies(e -> assertThat(e.path("role").asText()).isEqualTo("CITIZEN"));
     }
 
     @Test
@@ -107,6 +113,12 @@ class AuditApiIT extends ElasticsearchIntegrationTest {
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json(unknown).path("errors")).extracting(e -> e.path("field").asText()).containsExactly("actr", "q");
         assertThat(api.get("/v1/audit-entries?from=yesterday", "AUDITOR").statusCode()).isEqualTo(400);
+        // an ID number typed where its pseudonym belongs is refused, neither echoed nor written to the trail
+        HttpResponse<String> identifier = api.get("/v1/audit-entries?subject=" + OTHER, "AUDITOR");
+        assertThat(identifier.statusCode()).isEqualTo(400);
+        assertThat(identifier.body()).doesNotContain(OTHER);
+        audit.verify();
+        assertThat(api.get("/v1/audit-entries?size=1000", "AUDITOR").body()).doesNotContain(OTHER);
     }
 
     @Test

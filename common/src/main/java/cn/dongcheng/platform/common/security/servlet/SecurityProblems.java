@@ -48,7 +48,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         boolean tokenRejected = e instanceof OAuth2AuthenticationException;
         String detail = tokenRejected
-                ? "the bearer token was rejected: " + describe((OAuth2AuthenticationException) e)
+                ? JwtCallers.rejection((OAuth2AuthenticationException) e)
                 : "this endpoint needs a bearer token with a role that may use it";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer");
         record(request, CallerContext.anonymous(), tokenRejected ? "TOKEN_REJECTED" : "AUTHENTICATION_REQUIRED", "401", detail);
@@ -101,8 +101,4 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         response.getOutputStream().write(body);
     }
 
-    private static String describe(OAuth2AuthenticationException e) {
-        String description = e.getError().getDescription();
-        return description == null ? e.getError().getErrorCode() : description;
-    }
 }
