@@ -27,7 +27,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -166,7 +169,20 @@ class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway kee
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = json.readTree(r.body());
         assertThat(problem.path("dependency").asText()).isEqualTo("population-service");
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        assertThat(r.body()).doesNotContain("127.0.0.1").doesNotContain("Connection refused:");
         assertThat(problem.path("requestId").asText()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void aBurstOf200ConcurrentRequestsToAHealthyServiceGetsNo503() {
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/industry/v1/burst/" + i)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = burst.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+        assertThat(statuses).hasSize(200).containsOnly(200);
     }
 
     @Test
