@@ -5,10 +5,8 @@ import cn.dongcheng.platform.common.testing.JwtForgery;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -86,13 +84,9 @@ class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway kee
 
     /** The gateway's own audit entry of one request. */
     private JsonNode gatewayAudit(String requestId) {
-        ElasticsearchJson es = TestIndices.json();
-        es.refresh(audit.alias());
-        ObjectNode query = es.object();
-        query.putObject("query").putObject("term").put("requestId", requestId);
-        JsonNode hits = es.send("POST", "/" + audit.alias() + "/_search", query).path("hits").path("hits");
-        assertThat(hits).as("gateway audit entries of " + requestId).hasSize(1);
-        return hits.get(0).path("_source");
+        List<JsonNode> entries = TestIndices.auditEntries(audit.alias(), "requestId", requestId);
+        assertThat(entries).as("gateway audit entries of " + requestId).hasSize(1);
+        return entries.get(0);
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {

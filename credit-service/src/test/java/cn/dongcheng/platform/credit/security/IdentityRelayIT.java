@@ -8,10 +8,8 @@ import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import cn.dongcheng.platform.credit.client.EnterpriseBatch;
 import cn.dongcheng.platform.credit.client.IndustryClient;
 import cn.dongcheng.platform.credit.client.IndustryNeighbour;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -57,14 +54,7 @@ class IdentityRelayIT extends ElasticsearchIntegrationTest {
 
     /** industry-service's audit entries of one request, read straight from its index. */
     private List<JsonNode> industryAuditOf(String requestId) {
-        ElasticsearchJson es = TestIndices.json();
-        String alias = industry.bean(AuditTrail.class).alias();
-        es.refresh(alias);
-        ObjectNode query = es.object();
-        query.putObject("query").putObject("term").put("requestId", requestId);
-        List<JsonNode> entries = new ArrayList<>();
-        es.send("POST", "/" + alias + "/_search", query).path("hits").path("hits").forEach(h -> entries.add(h.path("_source")));
-        return entries;
+        return TestIndices.auditEntries(industry.bean(AuditTrail.class).alias(), "requestId", requestId);
     }
 
 

@@ -1,12 +1,12 @@
 package cn.dongcheng.platform.credit.subject;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.testing.NeighbourService;
-import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.common.testing.TestIndices;
+import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,14 +82,10 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
 
         // industry-service showed the legal representative unmasked to the relayed credit officer, audited under our id
         AuditTrail industryAudit = industry.bean(AuditTrail.class);
-        ElasticsearchJson es = industry.bean(ElasticsearchJson.class);
-        es.refresh(industryAudit.alias());
-        JsonNode hits = es.send("POST", "/" + industryAudit.alias() + "/_search",
-                es.object().set("query", es.object().set("term", es.object().put("requestId", "trace-4711"))))
-                .path("hits").path("hits");
-        assertThat(hits).hasSize(1);
-        assertThat(hits.get(0).path("_source").path("actor").asText()).isEqualTo(TestIdentityProvider.demoUser("CREDIT_OFFICER").username());
-        assertThat(hits.get(0).path("_source").path("role").asText()).isEqualTo("CREDIT_OFFICER");
+        List<JsonNode> entries = TestIndices.auditEntries(industryAudit.alias(), "requestId", "trace-4711");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).path("actor").asText()).isEqualTo(TestIdentityProvider.demoUser("CREDIT_OFFICER").username());
+        assertThat(entries.get(0).path("role").asText()).isEqualTo("CREDIT_OFFICER");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package cn.dongcheng.platform.gateway.ratelimit;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.testing.TestIndices;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -188,10 +186,6 @@ class RateLimitIT extends ElasticsearchIntegrationTest { // the gateway keeps it
     }
 
     private long refusedTokensAudited() {
-        ElasticsearchJson es = TestIndices.json();
-        es.refresh(audit.alias());
-        ObjectNode query = es.object();
-        query.putObject("query").putObject("term").put("action", "TOKEN_REJECTED");
-        return es.send("POST", "/" + audit.alias() + "/_count", query).path("count").asLong();
+        return TestIndices.auditEntries(audit.alias(), "action", "TOKEN_REJECTED").size();
     }
 }

@@ -1,7 +1,6 @@
 package cn.dongcheng.platform.industry.security;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.security.CallerRole;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
@@ -10,7 +9,6 @@ import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import cn.dongcheng.platform.common.testing.TestIndices;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,13 +53,9 @@ class TokenVerificationIT extends ElasticsearchIntegrationTest {
     }
 
     private JsonNode auditEntry(String requestId) {
-        ElasticsearchJson es = TestIndices.json();
-        es.refresh(audit.alias());
-        ObjectNode query = es.object();
-        query.putObject("query").putObject("term").put("requestId", requestId);
-        JsonNode hits = es.send("POST", "/" + audit.alias() + "/_search", query).path("hits").path("hits");
-        assertThat(hits).as("audit entries of request " + requestId).hasSize(1);
-        return hits.get(0).path("_source");
+        List<JsonNode> entries = TestIndices.auditEntries(audit.alias(), "requestId", requestId);
+        assertThat(entries).as("audit entries of request " + requestId).hasSize(1);
+        return entries.get(0);
     }
 
     @Test
