@@ -114,10 +114,6 @@ public class AuditTrail implements AutoCloseable {
         return alias;
     }
 
-    public AuditPseudonyms pseudonyms() {
-        return pseudonyms;
-    }
-
     /** Records what the caller did in this request. */
     public AuditEntry record(CallerContext caller, String action, String resource, String outcome, String detail) {
         return append(new AuditEvent(caller.actor(), caller.roleNames(), action, resource, null, RequestIds.current(), outcome, detail));

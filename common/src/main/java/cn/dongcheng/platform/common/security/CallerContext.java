@@ -31,14 +31,6 @@ public record CallerContext(String actor, Set<CallerRole> roles, String subjectI
         return new CallerContext(actor, Set.of(role), null, Access.ALLOW);
     }
 
-    public boolean authenticated() {
-        return !roles.contains(CallerRole.PUBLIC);
-    }
-
-    public boolean hasRole(CallerRole role) {
-        return roles.contains(role);
-    }
-
     /** The roles as the audit trail records them: sorted, comma-separated. */
     public String roleNames() {
         return roles.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)).stream()
