@@ -2,6 +2,7 @@ package cn.dongcheng.platform.common.config;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.security.AccessMatrix;
+import cn.dongcheng.platform.common.security.BearerTokens;
 import cn.dongcheng.platform.common.security.JwtCallers;
 import cn.dongcheng.platform.common.security.servlet.CallerContextResolver;
 import cn.dongcheng.platform.common.security.servlet.MatrixAuthorization;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -64,6 +66,7 @@ public class PlatformSecurityAutoConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().access(new MatrixAuthorization(matrix)))
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(request -> BearerTokens.fromAuthorizationHeader(request.getHeader(HttpHeaders.AUTHORIZATION)))
                         .jwt(j -> j.jwtAuthenticationConverter(callers))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -1,14 +1,18 @@
 package cn.dongcheng.platform.gateway.security;
 
 import cn.dongcheng.platform.common.security.AccessMatrix;
+import cn.dongcheng.platform.common.security.BearerTokens;
 import cn.dongcheng.platform.common.security.JwtCallers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
 
 
 /**
@@ -41,6 +45,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(ROUTED).permitAll()
                         .anyExchange().access(new GatewayMatrixAuthorization(matrix)))
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenConverter(exchange -> Mono.fromCallable(() -> BearerTokens.fromAuthorizationHeader(
+                                exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))).map(BearerTokenAuthenticationToken::new))
                         .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(callers)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
