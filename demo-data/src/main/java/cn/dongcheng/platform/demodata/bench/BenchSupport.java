@@ -290,6 +290,12 @@ final class BenchSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()).body());
     }
 
+    /** POSTs NDJSON lines (a raw {@code _bulk}) and reads the answer. */
+    JsonNode postNdjson(String url, String lines) {
+        return read(send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(lines)).build()).body());
+    }
+
     JsonNode read(String json) {
         try {
             return mapper.readTree(json);

@@ -296,7 +296,7 @@ public final class IndustryBenchmark {
     }
 
     /** Bench-only codes: set {@code set}, entity {@code i} → 91110101 MBX + 5 characters + both check characters. */
-    private static String benchCode(int set, int i) {
+    static String benchCode(int set, int i) {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         int serial = set * 200_000 + i;
         StringBuilder body = new StringBuilder("MBX");
