@@ -59,8 +59,12 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         return write(exchange, status, null, null, detail, Map.of());
     }
 
-    /** Answers a client's fault as its problem. */
+    /**
+     * Answers a client's fault as its problem, and closes the connection after it: the rest of a refused or stalled body
+     * would otherwise still have to be read off it.
+     */
     public Mono<Void> write(ServerWebExchange exchange, ClientFault fault) {
+        exchange.getResponse().getHeaders().setConnection("close");
         return write(exchange, fault.getStatusCode(), fault.type(), fault.title(), fault.getReason(), Map.of());
     }
 

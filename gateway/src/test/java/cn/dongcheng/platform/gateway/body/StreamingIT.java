@@ -2,7 +2,9 @@ package cn.dongcheng.platform.gateway.body;
 
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.gateway.RawResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.dongcheng.platform.gateway.Downstream;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -14,11 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,9 +52,7 @@ class StreamingIT extends ElasticsearchIntegrationTest {
 
     @DynamicPropertySource
     static void downstream(DynamicPropertyRegistry registry) throws IOException {
-        sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        sink.setExecutor(Executors.newCachedThreadPool());
-        sink.createContext("/", exchange -> {
+        sink = Downstream.start(exchange -> {
             try (exchange) {
                 if (exchange.getRequestURI().getPath().endsWith("/slow-sink")) {
                     Thread.sleep(3 * READ_TIMEOUT.toMillis()); // reads nothing for a while: backpressure up to the client
@@ -72,8 +67,7 @@ class StreamingIT extends ElasticsearchIntegrationTest {
                 Thread.currentThread().interrupt();
             }
         });
-        sink.start();
-        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> "http://127.0.0.1:" + sink.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> Downstream.uri(sink));
     }
 
     @AfterAll
@@ -155,10 +149,10 @@ class StreamingIT extends ElasticsearchIntegrationTest {
             RawResponse r = RawResponse.read(client.getInputStream());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(r.status).as(r.toString()).isEqualTo(408);
+            assertThat(r.status()).as(r.toString()).isEqualTo(408);
             assertThat(took).isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(100)).isLessThan(READ_TIMEOUT.plusSeconds(3));
             assertThat(r.header("content-type")).startsWith("application/problem+json");
-            JsonNode problem = ApiClient.json(r.body);
+            JsonNode problem = ApiClient.json(r.body());
             assertThat(problem.path("status").asInt()).isEqualTo(408);
             assertThat(problem.path("requestId").asText()).isNotBlank().isEqualTo(r.header("x-request-id"));
             assertThat(client.getInputStream().read()).as("the connection is closed").isEqualTo(-1);
@@ -193,7 +187,7 @@ class StreamingIT extends ElasticsearchIntegrationTest {
                     out.flush();
                     Thread.sleep(READ_TIMEOUT.toMillis() / 3); // slow, but the whole head within the timeout
                 }
-                assertThat(RawResponse.read(client.getInputStream()).status).isEqualTo(200);
+                assertThat(RawResponse.read(client.getInputStream()).status()).isEqualTo(200);
                 Thread.sleep(READ_TIMEOUT.toMillis() / 2); // idle between requests
             }
         }
@@ -206,54 +200,5 @@ class StreamingIT extends ElasticsearchIntegrationTest {
         HttpResponse<String> r = post("/api/industry/v1/slow-sink", generated(size));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(ApiClient.json(r).path("received").asLong()).isEqualTo(size);
-    }
-
-    /** An HTTP/1.1 response read off a raw socket: status, headers, body (by Content-Length or chunked). */
-    record RawResponse(int status, String head, String body) {
-
-        static RawResponse read(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("connection closed after " + head.size() + " bytes of the response head: " + head);
-                }
-                head.write(b);
-            }
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            RawResponse headOnly = new RawResponse(Integer.parseInt(text.substring(9, 12)), text, "");
-            String length = headOnly.header("content-length");
-            byte[] body;
-            if (length != null) {
-                body = in.readNBytes(Integer.parseInt(length));
-            } else { // chunked
-                ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-                for (int size; (size = Integer.parseInt(line(in), 16)) > 0; line(in)) {
-                    chunks.write(in.readNBytes(size));
-                }
-                body = chunks.toByteArray();
-            }
-            return new RawResponse(headOnly.status, text, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private static String line(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        String header(String name) {
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-            return null;
-        }
     }
 }

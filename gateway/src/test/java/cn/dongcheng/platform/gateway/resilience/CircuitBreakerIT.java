@@ -3,6 +3,7 @@ package cn.dongcheng.platform.gateway.resilience;
 import cn.dongcheng.platform.common.testing.ApiClient;
 import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.dongcheng.platform.gateway.Downstream;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -16,7 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +59,7 @@ class CircuitBreakerIT extends ElasticsearchIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.setExecutor(Executors.newCachedThreadPool());
-        backend.createContext("/", exchange -> {
+        backend = Downstream.start(exchange -> {
             calls.incrementAndGet();
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
@@ -81,8 +78,7 @@ class CircuitBreakerIT extends ElasticsearchIntegrationTest {
                 Thread.currentThread().interrupt();
             }
         });
-        backend.start();
-        String live = "http://127.0.0.1:" + backend.getAddress().getPort();
+        String live = Downstream.uri(backend);
         populationPort = freePort(); // nothing listens there until the test brings the service up
         registry.add("spring.cloud.discovery.client.simple.instances.population-service[0].uri", () -> "http://127.0.0.1:" + populationPort);
         registry.add("spring.cloud.discovery.client.simple.instances.credit-service[0].uri", () -> "http://127.0.0.1:" + freePort());
@@ -154,12 +150,10 @@ class CircuitBreakerIT extends ElasticsearchIntegrationTest {
         awaitState("population-service", CircuitBreaker.State.OPEN);
         assertUnavailable(get("/api/population/v1/population-summaries"), "population-service", "circuit open after repeated failures", "10");
 
-        population = HttpServer.create(new InetSocketAddress("127.0.0.1", populationPort), 0);
-        population.createContext("/", exchange -> {
+        population = Downstream.start(populationPort, exchange -> {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        population.start();
         // still open until its wait is over, though the service is back
         assertUnavailable(get("/api/population/v1/population-summaries"), "population-service", "circuit open after repeated failures", "10");
         Thread.sleep(OPEN.toMillis() + 200);

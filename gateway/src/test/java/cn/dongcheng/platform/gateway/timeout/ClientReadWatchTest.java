@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientReadWatchTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final Sinks.Many<DataBuffer> client = Sinks.many().unicast().onBackpressureBuffer();
 
     private static DataBuffer bytes(int n) {
         return DefaultDataBufferFactory.sharedInstance.wrap(new byte[n]);
@@ -23,8 +25,6 @@ class ClientReadWatchTest {
 
     @Test
     void aClientSilentForTheTimeoutWhileTheGatewayWaitsFailsWith408() {
-        VirtualTimeScheduler time = VirtualTimeScheduler.create();
-        Sinks.Many<DataBuffer> client = Sinks.many().unicast().onBackpressureBuffer();
         StepVerifier.create(ClientReadWatch.watch(client.asFlux(), TIMEOUT, time), 10)
                 .then(() -> client.tryEmitNext(bytes(1000)))
                 .expectNextCount(1)
@@ -40,8 +40,6 @@ class ClientReadWatchTest {
 
     @Test
     void eachArrivalStartsTheWaitAfresh() {
-        VirtualTimeScheduler time = VirtualTimeScheduler.create();
-        Sinks.Many<DataBuffer> client = Sinks.many().unicast().onBackpressureBuffer();
         StepVerifier.create(ClientReadWatch.watch(client.asFlux(), TIMEOUT, time), 100)
                 .then(() -> {
                     for (int i = 0; i < 5; i++) {
@@ -56,8 +54,6 @@ class ClientReadWatchTest {
 
     @Test
     void whileTheServiceTakesNothingTheClientIsNotToBlame() {
-        VirtualTimeScheduler time = VirtualTimeScheduler.create();
-        Sinks.Many<DataBuffer> client = Sinks.many().unicast().onBackpressureBuffer();
         StepVerifier.create(ClientReadWatch.watch(client.asFlux(), TIMEOUT, time), 1)
                 .then(() -> client.tryEmitNext(bytes(10)))
                 .expectNextCount(1)
