@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,8 +53,7 @@ class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway kee
 
     @DynamicPropertySource
     static void downstream(DynamicPropertyRegistry registry) throws IOException {
-        echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        echo.createContext("/", exchange -> {
+        echo = Downstream.start(exchange -> {
             calls.incrementAndGet();
             String headers = exchange.getRequestHeaders().entrySet().stream()
                     .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
@@ -68,12 +66,11 @@ class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway kee
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        echo.start();
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> "http://127.0.0.1:" + echo.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> Downstream.uri(echo));
         registry.add("spring.cloud.discovery.client.simple.instances.population-service[0].uri", () -> "http://127.0.0.1:" + closedPort);
     }
 

@@ -37,6 +37,8 @@ import java.util.function.Function;
 @ConditionalOnProperty(name = "platform.gateway.rate-limits.enabled", havingValue = "true", matchIfMissing = true)
 public class RateLimitFilter implements GlobalFilter, Ordered {
 
+    /** Route metadata: the route whose buckets this one shares (a domain's bulk route spends its domain's buckets). */
+    static final String BUCKETS_OF = "rate-limit-route";
     static final String LIMIT_HEADER = "RateLimit-Limit";
     static final String REMAINING_HEADER = "RateLimit-Remaining";
 
@@ -72,7 +74,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         if (route == null) {
             return chain.filter(exchange);
         }
-        RouteBuckets buckets = routes.computeIfAbsent(route.getId(), newRoute);
+        RouteBuckets buckets = routes.computeIfAbsent(String.valueOf(route.getMetadata().getOrDefault(BUCKETS_OF, route.getId())), newRoute);
         return keys.resolve(exchange).flatMap(key ->
                 admit(exchange, chain, key.authenticated() ? buckets.authenticated() : buckets.anonymous(), key.value()));
     }

@@ -13,6 +13,7 @@ import cn.dongcheng.platform.industry.IndustryServiceApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.dongcheng.platform.gateway.Downstream;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,8 +68,7 @@ class ChainAnchorsIT extends ElasticsearchIntegrationTest {
         // the gateway's own Spring Cloud Gateway beans have no place in the servlet neighbour on this class path
         industry = NeighbourService.start(IndustryServiceApplication.class, Map.of("spring.cloud.gateway.server.webflux.enabled", "false"));
         registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", industry::baseUrl);
-        probe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        probe.createContext("/", exchange -> {
+        probe = Downstream.start(exchange -> {
             AUTHORIZATION_SEEN.put(exchange.getRequestURI().getPath(), String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             String body = exchange.getRequestURI().getPath().endsWith("/head")
                     ? "{\"seq\":3,\"hash\":\"" + PROBE_HASH + "\",\"time\":\"2026-11-30T09:00:00+08:00\"}"
@@ -81,9 +80,8 @@ class ChainAnchorsIT extends ElasticsearchIntegrationTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        probe.start();
         registry.add("spring.cloud.discovery.client.simple.instances.probe-service[0].uri",
-                () -> "http://127.0.0.1:" + probe.getAddress().getPort());
+                () -> Downstream.uri(probe));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import cn.dongcheng.platform.common.testing.TestIndices;
 import cn.dongcheng.platform.common.testing.TestIdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.dongcheng.platform.gateway.Downstream;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,14 +56,12 @@ class RateLimitIT extends ElasticsearchIntegrationTest { // the gateway keeps it
 
     @DynamicPropertySource
     static void downstream(DynamicPropertyRegistry registry) throws IOException {
-        downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        downstream.createContext("/", exchange -> {
+        downstream = Downstream.start(exchange -> {
             calls.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        downstream.start();
-        String uri = "http://127.0.0.1:" + downstream.getAddress().getPort();
+        String uri = Downstream.uri(downstream);
         registry.add("spring.cloud.discovery.client.simple.instances.industry-service[0].uri", () -> uri);
         registry.add("spring.cloud.discovery.client.simple.instances.credit-service[0].uri", () -> uri);
         registry.add("spring.cloud.discovery.client.simple.instances.market-supervision-service[0].uri", () -> uri);
