@@ -5,6 +5,7 @@ import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.web.RequestIds;
+import cn.dongcheng.platform.common.web.input.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
@@ -50,6 +51,7 @@ public class AuditController {
             @Parameter(name = "from", in = ParameterIn.QUERY, example = "2026-11-30T09:00:00+08:00"),
             @Parameter(name = "to", in = ParameterIn.QUERY, example = "2026-11-30T18:00:00+08:00"),
             @Parameter(name = "size", in = ParameterIn.QUERY, example = "20"), @Parameter(name = "cursor", in = ParameterIn.QUERY)})
+    @QueryParameters({"actor", "role", "action", "subject", "resource", "outcome", "requestId", "from", "to", "size", "cursor"})
     public Page<AuditEntry> entries(@Parameter(hidden = true) @RequestParam Map<String, String> parameters, CallerContext caller) {
         AuditQuery query = AuditQuery.fromParameters(parameters);
         Integer size = parameters.get("size") == null ? null

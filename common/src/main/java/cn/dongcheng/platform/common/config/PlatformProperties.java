@@ -13,7 +13,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
 
     public PlatformProperties {
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
-        http = http == null ? new Http(64L * 1024 * 1024) : http;
+        http = http == null ? new Http(0, 0) : http;
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
         security = security == null ? new Security(null, null) : security;
         audit = audit == null ? new Audit(null) : audit;
@@ -30,8 +30,16 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
     public record Elasticsearch(String namespace) {
     }
 
-    /** @param maxBodyBytes larger request bodies are refused with 413 */
-    public record Http(long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes          larger request bodies are refused with 413 (default 64 MiB)
+     * @param maxPathVariableLength longer identifiers in a path are refused with 400 before Elasticsearch is asked
+     *                              (default 100; the longest real one, an alert id, is about 50)
+     */
+    public record Http(long maxBodyBytes, int maxPathVariableLength) {
+        public Http {
+            maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 64L * 1024 * 1024;
+            maxPathVariableLength = maxPathVariableLength > 0 ? maxPathVariableLength : 100;
+        }
     }
 
     public record Bulk(int batchSize, int maxRetries) {

@@ -6,24 +6,38 @@ import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import cn.dongcheng.platform.common.web.RequestBodyLimitFilter;
 import cn.dongcheng.platform.common.web.RequestIdFilter;
 import cn.dongcheng.platform.common.web.SizedJsonHttpMessageConverter;
+import cn.dongcheng.platform.common.web.error.ProblemErrorController;
+import cn.dongcheng.platform.common.web.error.ProblemErrorReportValve;
+import cn.dongcheng.platform.common.web.input.IsoDateFormatter;
+import cn.dongcheng.platform.common.web.input.RequestInputInterceptor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.filter.ForwardedHeaderFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.LocalDate;
 
 
 /** Servlet-side conventions of every domain service: request ids, body limits, problem details, caller context. */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformWebAutoConfiguration {
@@ -81,6 +95,43 @@ public class PlatformWebAutoConfiguration {
                         + "?size= (1–1000, default 20) and an opaque ?cursor=; bulk endpoints take NDJSON and answer "
                         + "{accepted, unchanged, rejectedCount, rejected[{line, id, reason}]}. Personal data is masked unless the "
                         + "caller's role (from the verified bearer token) allows it; the access matrix in README says who may call what; such reads are audited."));
+    }
+
+    /** Path variable lengths and known query parameters, checked before any endpoint runs; one date form for every date. */
+    @Bean
+    WebMvcConfigurer platformRequestInput(PlatformProperties properties) {
+        RequestInputInterceptor interceptor = new RequestInputInterceptor(properties.http().maxPathVariableLength());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addFormatterForFieldType(LocalDate.class, new IsoDateFormatter());
+            }
+        };
+    }
+
+    /** Replaces Spring Boot's {@code /error} page (its {timestamp, error, path} body) with a problem. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Tomcat's own refusals (before any servlet: encoded slashes, {@code ..}, bad encoding) as problems, not HTML. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatErrorReports {
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 
     @Bean

@@ -4,6 +4,11 @@ import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.security.CallerContext;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Function;
 
@@ -14,14 +19,22 @@ import java.util.function.Function;
  */
 public class AuditedIngestion {
 
+    /**
+     * A line is one flat record: deeper nesting, longer strings or numbers than these are not data but a broken or
+     * hostile line, rejected as such before any field is bound (Jackson's defaults allow 20 MB strings, 1,000 levels).
+     */
+    static final StreamReadConstraints LINE_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(16).maxStringLength(10_000).maxNumberLength(40).build();
+
     private final NdjsonBulkIngester ingester;
-    private final ElasticsearchJson es;
+    private final ObjectMapper lineMapper;
     private final AuditTrail audit;
 
     public AuditedIngestion(NdjsonBulkIngester ingester, ElasticsearchJson es, AuditTrail audit) {
         this.ingester = ingester;
-        this.es = es;
         this.audit = audit;
+        this.lineMapper = es.mapper().copy();
+        lineMapper.getFactory().setStreamReadConstraints(LINE_LIMITS);
     }
 
     /**
@@ -36,9 +49,19 @@ public class AuditedIngestion {
     /** As above, with work to do before each batch is stored, such as keeping replaced versions as history. */
     public <T> BulkIngestionReport ingest(InputStream ndjson, String alias, Class<T> lineType, Function<T, IndexedDocument> validate,
                                           BatchPreparation preparation, boolean refresh, CallerContext caller) {
-        com.fasterxml.jackson.databind.ObjectReader reader = es.mapper().readerFor(lineType);
-        BulkIngestionReport report = ingester.ingestLines(ndjson, alias,
-                line -> validate.apply(reader.readValue(line)), preparation, refresh);
+        ObjectReader reader = lineMapper.readerFor(lineType);
+        LineKeys keys = LineKeys.of(lineType, lineMapper.getFactory());
+        BulkIngestionReport report = ingester.ingestLines(ndjson, alias, new NdjsonBulkIngester.LineParser() {
+            @Override
+            public IndexedDocument parse(byte[] line) throws IOException {
+                return validate.apply(reader.readValue(line));
+            }
+
+            @Override
+            public String keyOf(byte[] line) {
+                return keys == null ? null : keys.read(line);
+            }
+        }, preparation, refresh);
         audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
                 "accepted=" + report.accepted() + " unchanged=" + report.unchanged() + " rejected=" + report.rejectedCount());
         return report;

@@ -64,6 +64,11 @@ public class NdjsonBulkIngester {
     @FunctionalInterface
     public interface LineParser {
         IndexedDocument parse(byte[] line) throws IOException;
+
+        /** The natural key of a line {@link #parse} rejected, when the line has one; reported with the rejection. */
+        default String keyOf(byte[] line) {
+            return null;
+        }
     }
 
     public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
@@ -204,25 +209,47 @@ public class NdjsonBulkIngester {
         }
     }
 
+    /**
+     * Every failure of one line is that line's rejection, never the upload's: whatever the parser or the resource's
+     * validation throws (an amount that overflows, a type the record cannot take, nesting or strings beyond the
+     * reader's limits) is reported with a reason and the line's key.
+     */
     private Pending parse(long lineNo, byte[] line, LineParser parser, Report report) {
         if (!NdjsonLines.startsObject(line)) {
             report.reject(lineNo, null, "each line must be a JSON object");
             return null;
         }
+        String reason;
         try {
             return new Pending(lineNo, parser.parse(line));
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            reason = "exceeds a limit of the reader: " + e.getOriginalMessage();
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
-            report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
+            reason = "not valid JSON: " + e.getOriginalMessage();
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            report.reject(lineNo, null, fieldOf(e) + ": " + e.getOriginalMessage());
+            reason = fieldOf(e) + ": " + e.getOriginalMessage();
         } catch (JsonProcessingException e) {
-            report.reject(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
+            reason = "not valid JSON: " + e.getOriginalMessage();
         } catch (IOException e) {
-            report.reject(lineNo, null, "not readable: " + e.getMessage());
+            reason = "not readable: " + e.getMessage();
         } catch (InvalidInputException | IllegalArgumentException e) { // the message lists every failed field
-            report.reject(lineNo, null, e.getMessage());
+            reason = e.getMessage();
+        } catch (ArithmeticException e) {
+            reason = "a number is out of the range this resource stores";
+        } catch (RuntimeException e) {
+            log.warn("bulk line {} could not be processed", lineNo, e);
+            reason = "could not be processed (" + e.getClass().getSimpleName() + ")";
         }
+        report.reject(lineNo, keyOf(parser, line), reason);
         return null;
+    }
+
+    private static String keyOf(LineParser parser, byte[] line) {
+        try {
+            return parser.keyOf(line);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The JSON path of a mapping error, e.g. {@code registeredCapital} or {@code formerNames.[2]}. */

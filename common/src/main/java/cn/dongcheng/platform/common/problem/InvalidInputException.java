@@ -1,6 +1,8 @@
 package cn.dongcheng.platform.common.problem;
 
+import java.time.DateTimeException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Input that breaks a domain rule: answered 400 with every offending field. */
 public class InvalidInputException extends RuntimeException {
@@ -15,11 +17,14 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, reason)));
     }
 
-    /** Parses one request field, turning the parser's {@link IllegalArgumentException} into a 400 naming the field. */
-    public static <T> T parsing(String field, java.util.function.Supplier<T> parser) {
+    /**
+     * Parses one request field, turning the parser's {@link IllegalArgumentException} or {@link DateTimeException}
+     * (java.time's parse errors are not the former) into a 400 naming the field.
+     */
+    public static <T> T parsing(String field, Supplier<T> parser) {
         try {
             return parser.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new InvalidInputException(field, e.getMessage());
         }
     }

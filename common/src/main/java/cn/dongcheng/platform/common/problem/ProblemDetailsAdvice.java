@@ -32,7 +32,7 @@ import java.util.List;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String TYPE_BASE = "https://data.dongcheng.gov.cn/problems/";
+    static final String TYPE_BASE = "https://data.dongcheng.gov.cn/problems/";
 
     private final ObjectProvider<SecurityProblems> refusals;
 
@@ -55,8 +55,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return validation(List.of(new FieldProblem(e.getName(), "cannot read '" + e.getValue() + "' as "
-                + (e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName()))), request);
+        // a parser's own words (e.g. the accepted date form) say more than the target type
+        String reason = e.getMostSpecificCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
+                && cause.getMessage().startsWith("must ") ? cause.getMessage()
+                : "cannot read " + Echo.quote(e.getValue()) + " as "
+                + (e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName());
+        return validation(List.of(new FieldProblem(e.getName(), reason)), request);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -112,6 +116,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof InvalidInputException invalid) { // a body record's own check, e.g. a note's length
+            return ResponseEntity.badRequest().body(validationBody(invalid.problems(), path(request)));
+        }
         String field = cause instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()
                 ? jme.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> a + "." + b).orElse("body")
@@ -133,6 +140,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             org.apache.http.ConnectionClosedException.class})
     ResponseEntity<ProblemDetail> elasticsearchDown(Exception e, HttpServletRequest request) {
         return unavailable(new DependencyUnavailableException("elasticsearch", e.getMessage(), e), request);
+    }
+
+    /**
+     * Anything no other handler names: a 500 problem with the request id, the exception only in the log (its message
+     * may hold internals: index names, addresses, the caller's input).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the service failed to answer; the request id identifies the failure in its log", request);
     }
 
     private ResponseEntity<ProblemDetail> validation(List<FieldProblem> problems, HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.credit.record;
 
+import cn.dongcheng.platform.common.ingest.LineKey;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.time.LocalDate;
  * {@code <category>:<uscc>:<decisionNumber>} so the same decision is never stored twice.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@LineKey("recordId")
 public record CreditRecord(String recordId, String uscc, CreditRecordCategory category, String decisionNumber,
                            LocalDate decisionDate, String authority, String summary, String dataSource, String updatedAt) {
 }

@@ -4,6 +4,7 @@ import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.common.web.input.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,6 +63,7 @@ public class EnterpriseController {
             + "name; filters: streetCode (or OUTSIDE), section, division, industryClass, status, keyEnterprise, "
             + "establishedFrom/establishedTo; sort: relevance (with q), uscc, name, establishedOn, registeredCapital, "
             + "'-' in front for descending; cursor paging works past 10,000 hits.")
+    @QueryParameters({"q", "streetCode", "section", "division", "industryClass", "highEndCategory", "sizeClass", "status", "keyEnterprise", "establishedFrom", "establishedTo", "sort"})
     public Page<EnterpriseView> search(@Parameter(description = "search and filter parameters", example = "q=百度")
                                        @RequestParam Map<String, String> params,
                                        @RequestParam(required = false) Integer size,
@@ -80,6 +82,7 @@ public class EnterpriseController {
     @GetMapping("/v1/enterprises:stream")
     @Operation(summary = "Every code matching the filters, streamed as NDJSON", description = "A consistent snapshot (point in "
             + "time) of any size, for building inspection pools: {uscc, streetCode, industrySection, status} per line.")
+    @QueryParameters({"q", "streetCode", "section", "division", "industryClass", "highEndCategory", "sizeClass", "status", "keyEnterprise", "establishedFrom", "establishedTo", "sort"})
     public void stream(@RequestParam Map<String, String> params, CallerContext caller, HttpServletResponse response) throws IOException {
         EnterpriseSearch search = EnterpriseSearch.parse(params);
         response.setContentType("application/x-ndjson");
@@ -90,6 +93,7 @@ public class EnterpriseController {
     @GetMapping("/v1/enterprises:export")
     @Operation(summary = "CSV export of a search", description = "Same filters as the search; legal representatives masked "
             + "unless the role allows; audited.")
+    @QueryParameters({"q", "streetCode", "section", "division", "industryClass", "highEndCategory", "sizeClass", "status", "keyEnterprise", "establishedFrom", "establishedTo", "sort"})
     public void export(@RequestParam Map<String, String> params, CallerContext caller, HttpServletResponse response) throws IOException {
         EnterpriseSearch search = EnterpriseSearch.parse(params);
         response.setContentType("text/csv");

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.industry.enterprise;
 
+import cn.dongcheng.platform.common.ingest.LineKey;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
@@ -13,6 +15,7 @@ import java.util.List;
  * establishment date on first registration).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@LineKey("uscc")
 public record EnterpriseRegistration(
         String uscc,
         String name,

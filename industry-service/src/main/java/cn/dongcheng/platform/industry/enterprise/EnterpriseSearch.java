@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import cn.dongcheng.platform.common.time.CalendarInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -152,9 +152,9 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
             return null;
         }
         try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(name, "must be a date like 2020-11-01, got '" + raw + "'"));
+            return CalendarInputs.date(name, raw);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
             return null;
         }
     }

@@ -2,6 +2,7 @@ package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.money.Yuan;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.industry.classification.IndustryClassification;
@@ -57,15 +58,13 @@ public final class EnterpriseValidator {
         if (in.changedOn() != null && in.establishedOn() != null && in.changedOn().isBefore(in.establishedOn())) {
             problems.add(new FieldProblem("changedOn", "precedes the establishment date " + in.establishedOn()));
         }
-        if (in.registeredCapital() != null && (in.registeredCapital().signum() < 0 || in.registeredCapital().scale() > 2)) {
-            problems.add(new FieldProblem("registeredCapital", "must be a non-negative amount in yuan with at most 2 decimals"));
-        }
+        Long capitalFen = Yuan.toFen("registeredCapital", in.registeredCapital(), true, Yuan.MAX_STORABLE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new EnterpriseDocument(uscc, in.name().trim(), in.formerNames() == null ? List.of() : in.formerNames(),
                 in.entityType(), in.status(), in.establishedOn(),
-                in.registeredCapital() == null ? null : in.registeredCapital().movePointRight(2).longValueExact(),
+                capitalFen,
                 in.registrationAuthority(), in.address(), street, in.legalRepresentative(), section,
                 in.industryClass().substring(0, 2), in.industryClass(),
                 cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categoryOf(in.industryClass()).orElse(null),

@@ -1,13 +1,14 @@
 package cn.dongcheng.platform.industry.indicator;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.money.Yuan;
+import cn.dongcheng.platform.common.time.CalendarInputs;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,9 @@ import java.util.Locale;
  */
 public final class OperatingIndicatorValidator {
 
+    /** The largest amount whose square (in thousands of yuan) the concentration measures can hold in a long. */
+    static final BigDecimal MAX_FLOW_YUAN = new BigDecimal("3000000000000");
+
     private OperatingIndicatorValidator() {
     }
 
@@ -27,11 +31,11 @@ public final class OperatingIndicatorValidator {
         UnifiedSocialCreditCode.problem(uscc).ifPresent(r -> problems.add(new FieldProblem("uscc", r)));
         YearMonth period = null;
         try {
-            period = in.period() == null ? null : YearMonth.parse(in.period().trim());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("period", "must be a month like 2024-03, got '" + in.period() + "'"));
+            period = CalendarInputs.month("period", in.period());
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
         }
-        if (in.period() == null) {
+        if (in.period() == null || in.period().isBlank()) {
             problems.add(new FieldProblem("period", "is required"));
         } else if (period != null && !period.isBefore(YearMonth.from(today))) {
             problems.add(new FieldProblem("period", period + " has not ended yet (today is " + today + ")"));
@@ -59,17 +63,6 @@ public final class OperatingIndicatorValidator {
 
     /** Yuan → fen; {@code nonNegative} for flows that cannot be below zero (VAT payable can: 留抵). */
     private static Long flow(String field, BigDecimal yuan, List<FieldProblem> problems, boolean nonNegative) {
-        if (yuan == null) {
-            return null;
-        }
-        if (yuan.scale() > 2) {
-            problems.add(new FieldProblem(field, "must have at most 2 decimals (yuan)"));
-            return null;
-        }
-        if (nonNegative && yuan.signum() < 0) {
-            problems.add(new FieldProblem(field, "must not be negative, got " + yuan.toPlainString()));
-            return null;
-        }
-        return yuan.movePointRight(2).longValueExact();
+        return Yuan.toFen(field, yuan, nonNegative, MAX_FLOW_YUAN, problems);
     }
 }

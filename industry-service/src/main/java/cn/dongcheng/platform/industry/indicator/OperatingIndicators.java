@@ -23,8 +23,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
+import cn.dongcheng.platform.common.time.CalendarInputs;
 import java.util.List;
+import java.util.Optional;
 
 /** Monthly operating indicators of enterprises (企业经营指标, 联网直报): ingestion and per-enterprise series. */
 @Service
@@ -71,8 +72,8 @@ public class OperatingIndicators {
         if (pages.get(directoryAlias, uscc, EnterpriseDocument.class).isEmpty()) {
             throw new NotFoundException("no market entity with code " + uscc);
         }
-        YearMonth to = toRaw == null ? YearMonth.now(clock).minusMonths(1) : month("to", toRaw);
-        YearMonth from = fromRaw == null ? to.minusMonths(11) : month("from", fromRaw);
+        YearMonth to = Optional.ofNullable(CalendarInputs.month("to", toRaw)).orElse(YearMonth.now(clock).minusMonths(1));
+        YearMonth from = Optional.ofNullable(CalendarInputs.month("from", fromRaw)).orElse(to.minusMonths(11));
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "is after to");
         }
@@ -89,13 +90,5 @@ public class OperatingIndicators {
         List<OperatingIndicatorDocument> reports = pages.page(alias, query, sort, PageRequest.of(PageRequest.MAX_SIZE, null),
                 OperatingIndicatorDocument.class).items();
         return IndicatorSeries.derive(reports, from, to);
-    }
-
-    private static YearMonth month(String field, String raw) {
-        try {
-            return YearMonth.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a month like 2024-03, got '" + raw + "'");
-        }
     }
 }

@@ -3,6 +3,8 @@ package cn.dongcheng.platform.industry.monitoring;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.common.web.input.FreeText;
+import cn.dongcheng.platform.common.web.input.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +29,9 @@ public class AlertController {
 
     /** Body of an acknowledgement or a closure. */
     public record AlertNote(String note) {
+        public AlertNote {
+            FreeText.bounded("note", note, FreeText.NOTE);
+        }
     }
 
     @PostMapping("/v1/alert-evaluations")
@@ -38,6 +43,7 @@ public class AlertController {
 
     @GetMapping("/v1/alerts")
     @Operation(summary = "Alerts, newest first", description = "Filters: state, rule, period, streetCode, industrySection, uscc, responsibleOfficial.")
+    @QueryParameters({"state", "rule", "period", "streetCode", "industrySection", "uscc", "responsibleOfficial"})
     public Page<Alert> list(@RequestParam Map<String, String> filters, @RequestParam(required = false) Integer size,
                             @RequestParam(required = false) String cursor, CallerContext caller) {
         return monitor.list(filters, PageRequest.of(size, cursor), caller);

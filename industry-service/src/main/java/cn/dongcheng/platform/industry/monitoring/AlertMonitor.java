@@ -12,6 +12,7 @@ import cn.dongcheng.platform.common.problem.ForbiddenException;
 import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
+import cn.dongcheng.platform.common.time.CalendarInputs;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
@@ -64,7 +65,10 @@ public class AlertMonitor {
     }
 
     public EvaluationReport evaluate(String rawPeriod, CallerContext caller) {
-        YearMonth period = InvalidInputException.parsing("period", () -> YearMonth.parse(rawPeriod == null ? "" : rawPeriod));
+        YearMonth period = CalendarInputs.month("period", rawPeriod);
+        if (period == null) {
+            throw new InvalidInputException("period", "is required, a month like 2024-12");
+        }
         YearMonth[] quarters = EarlyWarningRules.lastQuarterEnds(period);
         Counter counter = new Counter();
         ObjectNode reportsOfPeriod = es.object();

@@ -2,9 +2,9 @@ package cn.dongcheng.platform.industry.structure;
 
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.time.CalendarInputs;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +33,9 @@ public record StructureQuery(YearMonth period, YearMonth comparedWith, Measure m
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("groupBy", "must be one or two of " + Arrays.toString(Dimension.values()).toLowerCase()));
         }
-        if (dims.size() > 2) {
+        if (dims.isEmpty()) {
+            problems.add(new FieldProblem("groupBy", "names no dimension; give one or two, e.g. section or division,street"));
+        } else if (dims.size() > 2) {
             problems.add(new FieldProblem("groupBy", "takes at most two dimensions, e.g. division,street"));
         }
         int t = top == null ? 10 : top;
@@ -52,9 +54,9 @@ public record StructureQuery(YearMonth period, YearMonth comparedWith, Measure m
             return null;
         }
         try {
-            return YearMonth.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be a month like 2024-12, got '" + raw + "'"));
+            return CalendarInputs.month(field, raw);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.supervision.item;
 
+import cn.dongcheng.platform.common.ingest.LineKey;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (重点检查事项: safety, quality) have no ratio cap; general items are capped.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@LineKey("code")
 public record InspectionItem(String code, String name, String legalBasis, String inspectingBody, String content,
                              String method, Boolean keyItem, Integer ratioPercent, Integer frequencyPerYear,
                              String qualification, String dataSource, String updatedAt) {

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 
+import static cn.dongcheng.platform.common.testing.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,5 +42,14 @@ class InspectionItemApiIT extends ElasticsearchIntegrationTest {
         assertThat(keyItems.path("items")).hasSize(1);
         assertThat(keyItems.path("items").get(0).path("code").asText()).isEqualTo("DC-SCJG-002");
         assertThat(api.get("/v1/inspection-items/NOPE").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOverlongCodeIsRefusedBeforeElasticsearchIsAsked() {
+        ApiClient api = new ApiClient(port);
+        assertInvalid(api.get("/v1/inspection-items/" + "X".repeat(1400)), "code");
+        assertInvalid(api.get("/v1/inspection-items/" + "甲".repeat(450)), "code");
+        assertInvalid(api.get("/v1/inspection-items?keyitem=true"), "keyitem");
+        assertInvalid(api.get("/v1/inspection-items?cursor=abc"), "cursor");
     }
 }

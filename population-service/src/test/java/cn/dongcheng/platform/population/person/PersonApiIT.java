@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 
+import static cn.dongcheng.platform.common.testing.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -99,6 +100,15 @@ class PersonApiIT extends ElasticsearchIntegrationTest {
 
     private static String lookup(String idNumber) {
         return "{\"idNumber\":\"" + idNumber + "\"}";
+    }
+
+    @Test
+    void datesOutsideFourDigitYearsAreA400NotA500() {
+        for (String asOf : new String[]{"-0001-01-01", "0000-01-01", "+10000-01-01", "2020-02-30"}) {
+            JsonNode problem = assertInvalid(api.get("/v1/population-summaries?asOf=" + asOf, null), "asOf");
+            assertThat(problem.path("errors").get(0).path("reason").asText()).contains("2020-11-01");
+        }
+        assertInvalid(api.get("/v1/population-summaries?asof=2020-11-01", null), "asof");
     }
 
     @Test
