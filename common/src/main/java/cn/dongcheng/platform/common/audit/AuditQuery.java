@@ -2,6 +2,7 @@ package cn.dongcheng.platform.common.audit;
 
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.time.DistrictTime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ public record AuditQuery(Map<String, String> terms, OffsetDateTime from, OffsetD
 
     private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
     public static final Set<String> TERM_FIELDS = Set.of("actor", "role", "action", "subject", "resource", "outcome", "requestId");
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = DistrictTime.DEFAULT_ZONE;
 
     public AuditQuery {
         terms = Map.copyOf(terms);

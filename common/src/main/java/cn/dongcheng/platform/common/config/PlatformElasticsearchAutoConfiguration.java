@@ -132,11 +132,6 @@ public class PlatformElasticsearchAutoConfiguration {
         return new AuditedIngestion(ingester, es, audit);
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
-    }
-
     /** Creates (or migrates) the audit index and every index the service declares, before it takes traffic. */
     @Bean
     @ConditionalOnBean(ElasticsearchJson.class)

@@ -1,15 +1,19 @@
 package cn.dongcheng.platform.common.config;
 
+import cn.dongcheng.platform.common.time.DistrictTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.ZoneId;
 
 
 /**
  * {@code platform.*}: the service's domain (index name prefix), the test namespace, request limits, bulk batching and
- * where tokens carry roles and subjects, and the audit trail's pseudonym key.
+ * where tokens carry roles and subjects, the audit trail's pseudonym key, and the district's time zone
+ * ({@code platform.time-zone}, default Asia/Shanghai: see {@link DistrictTime}).
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(String domain, Elasticsearch elasticsearch, Http http, Bulk bulk, Security security,
-                                 Audit audit) {
+                                 Audit audit, ZoneId timeZone) {
 
     public PlatformProperties {
         elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
@@ -17,6 +21,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
         security = security == null ? new Security(null, null) : security;
         audit = audit == null ? new Audit(null) : audit;
+        timeZone = timeZone == null ? DistrictTime.DEFAULT_ZONE : timeZone;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.common.identifier;
 
+import cn.dongcheng.platform.common.time.DistrictTime;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public record ResidentIdNumber(String value) {
         }
         try {
             LocalDate birth = birthDate(id);
-            if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1850) {
+            if (birth.isAfter(LocalDate.now(DistrictTime.DEFAULT_ZONE)) || birth.getYear() < 1850) {
                 return Optional.of("birth date " + birth + " (positions 7–14) is not plausible");
             }
         } catch (DateTimeException e) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditPseudonymKeyIT {
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PlatformTimeAutoConfiguration.class,
                     ElasticsearchRestClientAutoConfiguration.class, PlatformElasticsearchAutoConfiguration.class))
             .withPropertyValues("platform.domain=keytest", "spring.elasticsearch.uris=" + TestElasticsearch.uri(),
                     "platform.elasticsearch.namespace=" + TestIndices.uniqueNamespace());

@@ -1,0 +1,20 @@
+package cn.dongcheng.platform.common.config;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/** The one clock every service reads "now" and "today" from: the district's zone ({@code platform.time-zone}). */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformTimeAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(PlatformProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+}
