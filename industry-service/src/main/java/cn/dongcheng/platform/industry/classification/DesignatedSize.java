@@ -30,19 +30,52 @@ public final class DesignatedSize {
         }
     }
 
-    /** The threshold in yuan for the year, or null when the year has no rules. */
-    public static Long threshold(int year, String section, String division) {
-        JsonNode y = BY_YEAR.path(String.valueOf(year));
-        if (y.isMissingNode()) {
-            return null;
+    /**
+     * A year's threshold and the year whose rules it comes from. A year the table does not hold yet (or no longer)
+     * takes the nearest year it holds — the latest for a year past the table — and says so ({@link #carriedOver}):
+     * classification never silently stops when the calendar moves past the reference data.
+     */
+    public record Threshold(long yuan, int year, int rulesYear) {
+        public boolean carriedOver() {
+            return year != rulesYear;
         }
+
+        /** For an answer: why the threshold is not the year's own, or null when it is. */
+        public String note() {
+            return carriedOver() ? "no designated-size thresholds for " + year + " in the reference table; those of "
+                    + rulesYear + " are used" : null;
+        }
+    }
+
+    /** The threshold in yuan for the year, from the nearest year with rules when the year has none. */
+    public static Threshold threshold(int year, String section, String division) {
+        int rulesYear = rulesYear(year);
+        JsonNode y = BY_YEAR.path(String.valueOf(rulesYear));
+        long yuan;
         if (division != null && y.path("divisions").has(division)) {
-            return y.path("divisions").path(division).asLong();
+            yuan = y.path("divisions").path(division).asLong();
+        } else if (section != null && y.path("sections").has(section)) {
+            yuan = y.path("sections").path(section).asLong();
+        } else {
+            yuan = y.path("default").asLong();
         }
-        if (section != null && y.path("sections").has(section)) {
-            return y.path("sections").path(section).asLong();
+        return new Threshold(yuan, year, rulesYear);
+    }
+
+    /** The year itself when the table holds it, else the nearest year it holds. */
+    static int rulesYear(int year) {
+        int nearest = Integer.MIN_VALUE;
+        for (var it = BY_YEAR.fieldNames(); it.hasNext(); ) {
+            int known = Integer.parseInt(it.next());
+            if (known == year) {
+                return year;
+            }
+            if (nearest == Integer.MIN_VALUE || Math.abs(known - year) < Math.abs(nearest - year)
+                    || (Math.abs(known - year) == Math.abs(nearest - year) && known > nearest)) {
+                nearest = known;
+            }
         }
-        return y.path("default").asLong();
+        return nearest;
     }
 
     /** Year-to-date revenue (yuan) scaled to twelve months; December is the year itself. */
@@ -50,12 +83,12 @@ public final class DesignatedSize {
         return revenueYtd.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(month), 2, RoundingMode.HALF_UP);
     }
 
-    /** The class of an entity from one report, or null when the year has no threshold or the report no revenue. */
+    /** The class of an entity from one report, or null when the report has no revenue. */
     public static SizeClass classify(BigDecimal revenueYtd, int year, int month, String section, String division) {
-        Long threshold = threshold(year, section, division);
-        if (threshold == null || revenueYtd == null) {
+        if (revenueYtd == null) {
             return null;
         }
+        long threshold = threshold(year, section, division).yuan();
         return annualised(revenueYtd, month).compareTo(BigDecimal.valueOf(threshold)) >= 0 ? SizeClass.ABOVE : SizeClass.BELOW;
     }
 }

@@ -107,10 +107,16 @@ public final class EarlyWarningRules {
         DesignatedSize.SizeClass classNow = DesignatedSize.classify(revenueNow, now.year(), now.month(), e.industrySection(), e.industryDivision());
         DesignatedSize.SizeClass classBefore = DesignatedSize.classify(revenueBefore, before.year(), before.month(), e.industrySection(), e.industryDivision());
         if (classBefore == DesignatedSize.SizeClass.ABOVE && classNow == DesignatedSize.SizeClass.BELOW) {
-            findings.add(new Finding(AlertRule.BELOW_SIZE_THRESHOLD, evidence(
+            DesignatedSize.Threshold threshold = DesignatedSize.threshold(now.year(), e.industrySection(), e.industryDivision());
+            Map<String, Object> evidence = evidence(
                     "annualisedRevenue@" + now.period(), DesignatedSize.annualised(revenueNow, now.month()),
                     "annualisedRevenue@" + before.period(), DesignatedSize.annualised(revenueBefore, before.month()),
-                    "threshold" + now.year(), DesignatedSize.threshold(now.year(), e.industrySection(), e.industryDivision()))));
+                    "threshold" + now.year(), threshold.yuan());
+            if (threshold.carriedOver()) {
+                evidence.put("thresholdRulesYear", threshold.rulesYear());
+                evidence.put("thresholdNote", threshold.note());
+            }
+            findings.add(new Finding(AlertRule.BELOW_SIZE_THRESHOLD, evidence));
         }
     }
 

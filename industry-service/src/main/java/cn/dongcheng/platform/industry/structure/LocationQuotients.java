@@ -16,8 +16,22 @@ import java.util.Map;
 public final class LocationQuotients {
 
     private final Map<String, Double> beijingShares;
+    private final Reference reference;
 
-    public LocationQuotients(Map<String, Double> beijingShares) {
+    /**
+     * What the quotients compare with, said in every answer that has them: the Beijing table's year, and whether it is
+     * approximate (a reconstruction, not the yearbook's table), so nobody reads a synthetic quotient as official.
+     */
+    public record Reference(int year, boolean approximate, String note) {
+        static Reference of(int year, boolean approximate) {
+            return new Reference(year, approximate, approximate
+                    ? "Beijing's section shares of " + year + " are an approximate reconstruction, not the Statistical Yearbook's table: location quotients are indicative only"
+                    : "Beijing's section shares of " + year + " (Beijing Statistical Yearbook)");
+        }
+    }
+
+    public LocationQuotients(Map<String, Double> beijingShares, Reference reference) {
+        this.reference = reference;
         double sum = beijingShares.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> normalised = new HashMap<>();
         beijingShares.forEach((k, v) -> normalised.put(k, v / sum));
@@ -26,13 +40,18 @@ public final class LocationQuotients {
 
     public static LocationQuotients bundled() {
         try (InputStream in = LocationQuotients.class.getResourceAsStream("/reference/beijing-section-shares.json")) {
-            JsonNode shares = new ObjectMapper().readTree(in).path("shares");
+            JsonNode table = new ObjectMapper().readTree(in);
             Map<String, Double> map = new HashMap<>();
-            shares.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asDouble()));
-            return new LocationQuotients(map);
+            table.path("shares").fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asDouble()));
+            // a table that does not say it is official is treated as approximate
+            return new LocationQuotients(map, Reference.of(table.path("year").asInt(), table.path("synthetic").asBoolean(true)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public Reference reference() {
+        return reference;
     }
 
     /** LQ of a section, or null where the reference has no share for it. */

@@ -50,7 +50,7 @@ public class StructureAnalysis {
                 now.totals.view(), before.totals.view(), change(total, totalBefore),
                 Concentration.of(now.totals.inSquareBase(q.measure()), now.totals.squares, now.top),
                 Concentration.of(before.totals.inSquareBase(q.measure()), before.totals.squares, before.top),
-                groups, topKeyEnterprises(q));
+                groups, topKeyEnterprises(q), q.groupBy().get(0) == Dimension.SECTION ? quotients.reference() : null);
     }
 
     private List<StructureAnalysisResult.Group> groups(StructureQuery q, Map<String, Bucket> now, Map<String, Bucket> before,

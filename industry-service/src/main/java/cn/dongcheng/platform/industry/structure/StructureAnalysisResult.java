@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * The industrial structure of the district in one period, side by side with a comparison period: totals, groups
  * with shares, change and location quotient, concentration of the measure, and the top key enterprises.
+ * {@code locationQuotientReference} (when sections are grouped) says what the quotients compare with and whether
+ * that reference is approximate.
  */
 public record StructureAnalysisResult(String period, String comparedWith, Measure measure, List<Dimension> groupBy,
                                       Totals totals, Totals comparedTotals, Double changePercent,
                                       Concentration concentration, Concentration comparedConcentration,
-                                      List<Group> groups, List<TopEnterprise> topKeyEnterprises) {
+                                      List<Group> groups, List<TopEnterprise> topKeyEnterprises,
+                                      LocationQuotients.Reference locationQuotientReference) {
 
     /** Reporting entities and the three measures summed (money in yuan). */
     public record Totals(long entities, BigDecimal revenue, BigDecimal tax, long employees) {

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.industry.monitoring;
 
+import cn.dongcheng.platform.industry.classification.DesignatedSize;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseStatus;
 import cn.dongcheng.platform.industry.indicator.OperatingIndicatorDocument;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,8 +81,27 @@ class EarlyWarningRulesTest {
                 .contains(AlertRule.BELOW_SIZE_THRESHOLD);
         assertThat(fired(retail, report("2024-06", 2_600_000, 0, 10), report("2023-06", 3_000_000, 0, 10)))
                 .doesNotContain(AlertRule.BELOW_SIZE_THRESHOLD);
-        assertThat(cn.dongcheng.platform.industry.classification.DesignatedSize.threshold(2024, "F", "51")).isEqualTo(20_000_000L);
-        assertThat(cn.dongcheng.platform.industry.classification.DesignatedSize.threshold(2024, "L", "72")).isEqualTo(10_000_000L);
+        assertThat(DesignatedSize.threshold(2024, "F", "51").yuan()).isEqualTo(20_000_000L);
+        assertThat(DesignatedSize.threshold(2024, "L", "72").yuan()).isEqualTo(10_000_000L);
+    }
+
+    @Test
+    void aYearPastTheThresholdTableUsesTheLatestOneAndSaysSo() {
+        DesignatedSize.Threshold threshold = DesignatedSize.threshold(2031, "F", "52");
+        assertThat(threshold.yuan()).isEqualTo(DesignatedSize.threshold(2025, "F", "52").yuan());
+        assertThat(threshold.rulesYear()).isEqualTo(2025);
+        assertThat(threshold.carriedOver()).isTrue();
+        assertThat(threshold.note()).contains("2031").contains("2025");
+        assertThat(DesignatedSize.threshold(2024, "F", "52").carriedOver()).isFalse();
+
+        EnterpriseDocument retail = new EnterpriseDocument("91110101MA0000000X", "零售", List.of(), null, EnterpriseStatus.ACTIVE, null,
+                null, null, null, "110101006", null, "F", "52", "5211", null, false, null, null, null, null, null, null, null, null);
+        List<EarlyWarningRules.Finding> findings = rules.evaluate(retail, report("2031-06", 2_400_000, 0, 10),
+                report("2030-06", 3_000_000, 0, 10), List.of());
+        assertThat(findings).extracting(EarlyWarningRules.Finding::rule).contains(AlertRule.BELOW_SIZE_THRESHOLD);
+        Map<String, Object> evidence = findings.stream().filter(f -> f.rule() == AlertRule.BELOW_SIZE_THRESHOLD).findFirst().orElseThrow().evidence();
+        assertThat(evidence).containsEntry("thresholdRulesYear", 2025);
+        assertThat(evidence.get("thresholdNote").toString()).contains("2031");
     }
 
     @Test

@@ -31,7 +31,7 @@ class ConcentrationTest {
 
     @Test
     void locationQuotientComparesTheDistrictShareWithTheReferenceShare() {
-        LocationQuotients lq = new LocationQuotients(Map.of("J", 20.0, "I", 30.0, "C", 50.0));
+        LocationQuotients lq = new LocationQuotients(Map.of("J", 20.0, "I", 30.0, "C", 50.0), LocationQuotients.Reference.of(2020, false));
         assertThat(lq.of("J", 60, 100)).isEqualTo(3.0);   // 60 % here against 20 % in the reference
         assertThat(lq.of("C", 10, 100)).isEqualTo(0.2);
         assertThat(lq.of("Q", 10, 100)).isNull();

@@ -83,6 +83,10 @@ class StructureAnalysisIT extends ElasticsearchIntegrationTest {
         JsonNode i = a.path("groups").get(1);
         assertThat(i.path("changePercent").asDouble()).isEqualTo(0.0);
         assertThat(i.path("locationQuotient").asDouble()).isEqualTo(2.256);       // 0.30 / 0.133
+        // the bundled Beijing table is a reconstruction: the answer says its quotients are approximate
+        assertThat(a.path("locationQuotientReference").path("approximate").asBoolean()).isTrue();
+        assertThat(a.path("locationQuotientReference").path("year").asInt()).isEqualTo(2020);
+        assertThat(a.path("locationQuotientReference").path("note").asText()).contains("approximate");
     }
 
     @Test
