@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.common.problem;
 
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import cn.dongcheng.platform.common.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every error a service answers is an RFC 9457 problem ({@code application/problem+json}) with the request id, and
@@ -32,6 +34,8 @@ import java.util.List;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Set<Integer> TRANSIENT = Set.of(429, 502, 503, 504);
+    private static final String RETRY_AFTER_SECONDS = "5";
     static final String TYPE_BASE = "https://data.dongcheng.gov.cn/problems/";
 
     private final ObjectProvider<SecurityProblems> refusals;
@@ -86,13 +90,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage(), request);
     }
 
+    /**
+     * 503 naming the dependency (not its address or the client's exception, which go to the log) with Retry-After:
+     * an operator reads which component failed, a client when to try again.
+     */
     @ExceptionHandler(DependencyUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(DependencyUnavailableException e, HttpServletRequest request) {
         log.warn("{}", e.getMessage());
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
-                "Service unavailable", e.getMessage(), request);
+                "Service unavailable", e.dependency() + " is unavailable; try again shortly", request);
         response.getBody().setProperty("dependency", e.dependency());
-        return response;
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(response.getBody());
+    }
+
+    /**
+     * Elasticsearch's own "not now" (503 while shards recover, 429 when its queues are full, 502/504 from a proxy in
+     * front of it) is the dependency being unavailable; any other status it answers is our fault: a 500.
+     */
+    @ExceptionHandler(ElasticsearchStatusException.class)
+    ResponseEntity<ProblemDetail> elasticsearchStatus(ElasticsearchStatusException e, HttpServletRequest request) {
+        if (TRANSIENT.contains(e.status())) {
+            return unavailable(new DependencyUnavailableException("elasticsearch", "answered " + e.status(), e), request);
+        }
+        return unexpected(e, request);
     }
 
     @Override
