@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ import static cn.dongcheng.platform.demodata.bench.BenchSupport.median;
  * from {@code --secrets}. The identity part is {@link IdentityBenchmark}.
  */
 public final class IndustryBenchmark {
+
+    /** Results are named and stamped in Beijing time, the district's clock, whatever the host's zone. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final BenchSupport bench;
     private final String service;
@@ -85,7 +89,7 @@ public final class IndustryBenchmark {
                     .run(bench.sampleCodes(Integer.parseInt(o.getOrDefault("gets", "10000"))), Integer.parseInt(o.getOrDefault("requests", "5000")));
         }
         b.heap();
-        Path file = out.resolve("industry-" + OffsetDateTime.now().toString().substring(0, 16).replace(':', '-') + ".md");
+        Path file = out.resolve("industry-" + OffsetDateTime.now(BEIJING).toString().substring(0, 16).replace(':', '-') + ".md");
         Files.writeString(file, bench.report());
         System.out.println(bench.report());
         System.out.println("results written to " + file);
@@ -98,7 +102,7 @@ public final class IndustryBenchmark {
     private void run(int gets, int searches, int bulkLines, Scale scale, Set<String> phases) throws Exception {
         long entities = bench.get(es + "/industry-enterprises/_count").path("count").asLong();
         long reports = bench.get(es + "/industry-operating-indicators/_count").path("count").asLong();
-        bench.line("# industry-service benchmark, " + OffsetDateTime.now());
+        bench.line("# industry-service benchmark, " + OffsetDateTime.now(BEIJING));
         bench.line("");
         bench.line("Data: " + entities + " market entities, " + reports + " monthly reports; " + bench.threads + " client threads; "
                 + Runtime.getRuntime().availableProcessors() + " cores shared by client, services, gateway and Elasticsearch.");
