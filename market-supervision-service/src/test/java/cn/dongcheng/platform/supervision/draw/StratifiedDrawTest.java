@@ -27,14 +27,17 @@ class StratifiedDrawTest {
 
     static FrozenPool samplePool() {
         return new FrozenPool(Map.of("A", codes("91110101A", 40), "B", codes("91110101B", 25),
-                "C", codes("91110101C", 10), "D", codes("91110101D", 3)));
+                "C", codes("91110101C", 10), "D", codes("91110101D", 3),
+                "E", codes("91110101E", 100)));
     }
 
     static List<StratumRule> sampleRules() {
         return List.of(new StratumRule("A", new BigDecimal("0.05"), 1, 10),
                 new StratumRule("B", new BigDecimal("0.20"), 1, 100),
                 new StratumRule("C", new BigDecimal("0.60"), 0, 100),
-                new StratumRule("D", BigDecimal.ONE, 0, 100));
+                new StratumRule("D", BigDecimal.ONE, 0, 100),
+                // 0.07 × 100: a binary-float verifier would compute 8 here, the exact rule 7
+                new StratumRule("E", new BigDecimal("0.07"), 0, 100));
     }
 
     @Test
@@ -54,8 +57,8 @@ class StratifiedDrawTest {
         StratifiedDraw.Result r = StratifiedDraw.draw(pool, SOURCES, sampleRules(), AlgorithmVersion.RFC3797_EXT1);
         assertThat(r.algorithmVersion()).isEqualTo("rfc3797-ext1");
         assertThat(r.keyString()).isEqualTo("9319./2.5.8.10.12./");
-        assertThat(r.strata()).extracting(StratifiedDraw.StratumSelection::stratum).containsExactly("A", "B", "C", "D");
-        assertThat(r.strata()).extracting(StratifiedDraw.StratumSelection::sampleSize).containsExactly(2, 5, 6, 3);
+        assertThat(r.strata()).extracting(StratifiedDraw.StratumSelection::stratum).containsExactly("A", "B", "C", "D", "E");
+        assertThat(r.strata()).extracting(StratifiedDraw.StratumSelection::sampleSize).containsExactly(2, 5, 6, 3, 7);
         StratifiedDraw.StratumSelection b = r.strata().get(1);
         assertThat(b.keyString()).isEqualTo("9319./2.5.8.10.12./B/");
         // the stratum is an RFC 3797 draw over its own key string: checkable with the RFC code alone
