@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -29,6 +27,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -jar demo-data-exec.jar [--scale small|district|city] [--seed 20201101] [--gateway http://127.0.0.1:8080]
  *                              [--issuer URL] [--client-id demo-data-loader] [--client-secret S] [--if-empty] [--out DIR]
+ * java -jar demo-data-exec.jar --help     (an unknown option: usage on stderr, exit 2 — see {@link Options})
  * </pre>
  *
  * The loader authenticates as its own confidential client (client credentials, role DATA_STEWARD) at the issuer:
@@ -47,21 +46,39 @@ public final class DemoDataCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            o.put(key, flag ? "true" : args[++i]);
+        int exit = run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
         }
-        Scale scale = Scale.valueOf(o.getOrDefault("scale", "district").toUpperCase(Locale.ROOT));
-        long seed = Long.parseLong(o.getOrDefault("seed", String.valueOf(DEFAULT_SEED)));
-        PrintStream out = System.out;
+    }
+
+    /** Exit code 0 on success (or {@code --help}), 2 on a command line that cannot be run (usage on {@code err}). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (Options.UsageException e) {
+            err.println("demo-data: " + e.getMessage());
+            err.println(Options.USAGE);
+            return 2;
+        }
+        if (o.help()) {
+            out.println(Options.USAGE);
+            return 0;
+        }
+        load(o, out);
+        return 0;
+    }
+
+    private static void load(Options o, PrintStream out) throws Exception {
+        Scale scale = o.scale();
+        long seed = o.seed();
         Calibration calibration = Calibration.load();
         long expectedPersons = Math.round(calibration.residents() * scale.personFactor()
                 * (1 + (1 - calibration.floatingShare()) * calibration.registeredAwayPerRegisteredResident()));
         long expectedEnterprises = Math.round(calibration.enterprises().path("district").asInt() * scale.enterpriseFactor());
 
-        if (o.containsKey("out")) {
+        if (o.has("out")) {
             Path dir = Path.of(o.get("out"));
             Files.createDirectories(dir);
             EnterpriseGenerator enterprises = new EnterpriseGenerator(calibration);
@@ -78,10 +95,10 @@ public final class DemoDataCommand {
             return;
         }
 
-        URI gateway = URI.create(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
+        URI gateway = URI.create(o.get("gateway", "http://127.0.0.1:8080"));
         Supplier<String> token = loaderToken(o);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        if (o.containsKey("if-empty") && !empty(http, gateway, token.get())) {
+        if (o.has("if-empty") && !empty(http, gateway, token.get())) {
             out.println("demo data: the platform already holds data; nothing loaded (drop --if-empty to load again: it is idempotent)");
             return;
         }
@@ -115,7 +132,7 @@ public final class DemoDataCommand {
     }
 
     /** The loader client's token, refreshed near expiry. */
-    private static Supplier<String> loaderToken(Map<String, String> o) {
+    private static Supplier<String> loaderToken(Options o) {
         URI issuer = URI.create(option(o, "issuer", "IDENTITY_ISSUER", "http://127.0.0.1:9000"));
         String clientId = option(o, "client-id", "DEMO_DATA_CLIENT_ID", "demo-data-loader");
         String secret = option(o, "client-secret", "DEMO_DATA_CLIENT_SECRET", null);
@@ -126,7 +143,7 @@ public final class DemoDataCommand {
         return new CachedToken(client::fetch, Duration.ofMinutes(1));
     }
 
-    private static String option(Map<String, String> o, String name, String env, String fallback) {
+    private static String option(Options o, String name, String env, String fallback) {
         String value = o.get(name);
         if (value == null || value.isBlank()) {
             value = System.getenv(env);

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.http.HttpResponse;
 import java.time.YearMonth;
+import java.util.List;
 
 import static cn.dongcheng.platform.common.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,10 +83,32 @@ class OperatingIndicatorIT extends ElasticsearchIntegrationTest {
 
     @Test
     void theReadersAndWritersAreChecked() {
-        assertThat(api.postNdjson("/v1/operating-indicators:bulk", report(CODE, "2024-05", "1.00", 1), "PUBLIC").statusCode()).isEqualTo(401);
-        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators").statusCode()).isEqualTo(401);
-        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators", "REGULATOR").statusCode()).isEqualTo(403);
+        String series = "/v1/enterprises/" + CODE + "/operating-indicators";
+        // the readers of the matrix read (a 200 each, not merely "not refused the way the others are")
+        for (String reader : List.of("STATISTICIAN", "INDUSTRY_OFFICER")) {
+            HttpResponse<String> read = api.get(series, reader);
+            assertThat(read.statusCode()).as(reader + ": " + read.body()).isEqualTo(200);
+            assertThat(json(read).isArray()).as(reader).isTrue();
+        }
+        assertThat(api.get(series).statusCode()).isEqualTo(401);
+        for (String other : List.of("CITIZEN", "REGULATOR", "INSPECTOR", "CREDIT_OFFICER", "DATA_STEWARD", "AUDITOR", "ADMINISTRATOR")) {
+            assertThat(api.get(series, other).statusCode()).as(other).isEqualTo(403);
+        }
+        // ENTERPRISE is "own": another entity's reports are not its to read
+        assertThat(api.get(series, "ENTERPRISE").statusCode()).isEqualTo(403);
+
+        // the writers write: a report for an entity not in the directory is a rejected line, so nothing is stored
+        String unknownEntity = report(TestCodes.code(8), "2022-01", "1.00", 1) + "\n";
+        for (String writer : List.of("STATISTICIAN", "INDUSTRY_OFFICER", "DATA_STEWARD")) {
+            HttpResponse<String> write = api.postNdjson("/v1/operating-indicators:bulk", unknownEntity, writer);
+            assertThat(write.statusCode()).as(writer + ": " + write.body()).isEqualTo(200);
+            assertThat(json(write).path("rejected").get(0).path("reason").asText()).as(writer).contains("not in the directory");
+        }
+        assertThat(api.postNdjson("/v1/operating-indicators:bulk", unknownEntity, "PUBLIC").statusCode()).isEqualTo(401);
+        for (String other : List.of("ENTERPRISE", "REGULATOR", "AUDITOR")) {
+            assertThat(api.postNdjson("/v1/operating-indicators:bulk", unknownEntity, other).statusCode()).as(other).isEqualTo(403);
+        }
         assertThat(api.get("/v1/enterprises/" + TestCodes.code(9) + "/operating-indicators", "STATISTICIAN").statusCode()).isEqualTo(404);
-        assertThat(api.get("/v1/enterprises/" + CODE + "/operating-indicators?from=2024-13", "STATISTICIAN").statusCode()).isEqualTo(400);
+        assertThat(api.get(series + "?from=2024-13", "STATISTICIAN").statusCode()).isEqualTo(400);
     }
 }

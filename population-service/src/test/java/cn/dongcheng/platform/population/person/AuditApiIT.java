@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.population.person;
 
+import cn.dongcheng.platform.common.audit.AuditChainPosition;
 import cn.dongcheng.platform.common.audit.AuditPseudonyms;
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.testing.ApiClient;
@@ -133,9 +134,11 @@ class AuditApiIT extends ElasticsearchIntegrationTest {
     void headAndVerificationAnswerTheChainAndAnAnchoredPosition() {
         lookUp(PERSON, "STATISTICIAN");
         JsonNode head = json(api.get("/v1/audit-chain/head", "SERVICE"));
-        assertThat(head.path("seq").asLong()).isPositive();
-        assertThat(head.path("hash").asText()).hasSize(64);
-        assertThat(head.path("time").asText()).isNotEmpty();
+        // the trail's own newest entry (the look-up's), not merely "some position"
+        AuditChainPosition newest = audit.head();
+        assertThat(head.path("seq").asLong()).isEqualTo(newest.seq()).isPositive();
+        assertThat(head.path("hash").asText()).isEqualTo(newest.hash()).hasSize(64);
+        assertThat(head.path("time").asText()).isEqualTo(newest.time());
 
         JsonNode verification = json(api.get("/v1/audit-chain/verification?at=" + head.path("seq").asLong(), "AUDITOR"));
         assertThat(verification.path("intact").asBoolean()).isTrue();
