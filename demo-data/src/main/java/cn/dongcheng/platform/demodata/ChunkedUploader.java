@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -104,10 +105,24 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
             return;
         }
         lastReport = now;
-        double seconds = (now - started) / 1e9;
-        out.printf("  %-17s %,11d / %,d (%3.0f%%)  accepted %,d  rejected %,d  %,.0f/s%s%n", label, accepted + rejected,
-                expected, expected == 0 ? 100.0 : 100.0 * (accepted + rejected) / expected, accepted, rejected,
-                (accepted + rejected) / Math.max(seconds, 0.001), last ? String.format("  done in %.1f s", seconds) : "");
+        out.println(progressLine(label, accepted, rejected, expected, (now - started) / 1e9, last));
+    }
+
+    /**
+     * One progress line. {@code expected} is an estimate (the generators draw statuses at random, so the number of
+     * monthly reports or persons is known only once generated): the count shown never passes the total shown, nor the
+     * percentage 100 — past the estimate the total is what has been done so far, and the last line's total is exact.
+     */
+    static String progressLine(String label, long accepted, long rejected, long expected, double seconds, boolean last) {
+        long done = accepted + rejected;
+        long total = last ? done : Math.max(expected, done);
+        double percent = total == 0 ? 100.0 : Math.min(100.0, 100.0 * done / total);
+        if (!last && percent > 99.0 && done < total) {
+            percent = 99.0; // not 100 % while lines are still to come
+        }
+        return String.format(Locale.ROOT, "  %-17s %,11d / %,d (%3.0f%%)  accepted %,d  rejected %,d  %,.0f/s%s", label, done,
+                total, percent, accepted, rejected, done / Math.max(seconds, 0.001),
+                last ? String.format(Locale.ROOT, "  done in %.1f s", seconds) : "");
     }
 
     long accepted() {
