@@ -154,6 +154,29 @@ class GatewayRoutingIT extends ElasticsearchIntegrationTest { // the gateway kee
     }
 
     @Test
+    void anonymousCallersReadOnlyHealthOfTheGatewayAndOfARoutedService() throws Exception {
+        int before = calls.get();
+        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/info",
+                "/api/industry/actuator/prometheus", "/api/industry/actuator/metrics", "/api/industry/actuator/info")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(401);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+            assertThat(json.readTree(r.body()).path("requestId").asText()).as(path).isNotBlank();
+        }
+        assertThat(calls.get()).as("refused calls that reached the service").isEqualTo(before);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        HttpResponse<String> routedHealth = get("/api/industry/actuator/health/readiness");
+        assertThat(routedHealth.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(routedHealth.body()).path("path").asText()).isEqualTo("/actuator/health/readiness");
+        // staff reach a routed service's metrics: the gateway lets them through, the service decides again
+        String admin = "Bearer " + TestIdentityProvider.token(CallerRole.ADMINISTRATOR);
+        assertThat(get("/api/industry/actuator/prometheus", "Authorization", admin).statusCode()).isEqualTo(200);
+        assertThat(get("/api/industry/actuator/prometheus", "Authorization",
+                "Bearer " + TestIdentityProvider.token(CallerRole.AUDITOR)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aServiceThatIsDownIs503ProblemNamingIt() throws Exception {
         HttpResponse<String> r = get("/api/population/v1/population-summaries");
         assertThat(r.statusCode()).isEqualTo(503);

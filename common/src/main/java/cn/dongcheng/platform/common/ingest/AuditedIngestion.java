@@ -2,6 +2,7 @@ package cn.dongcheng.platform.common.ingest;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
 import cn.dongcheng.platform.common.security.CallerContext;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 /**
  * What every service's bulk endpoint does (who may write is the access matrix's business): read each line as the resource's input
  * record (a type error names the field), validate it into a document, store through {@link NdjsonBulkIngester}, and
- * audit the upload with its counts.
+ * audit the upload with its counts — whatever its outcome, since a failed upload may have stored lines already.
  */
 public class AuditedIngestion {
 
@@ -51,7 +52,7 @@ public class AuditedIngestion {
                                           BatchPreparation preparation, boolean refresh, CallerContext caller) {
         ObjectReader reader = lineMapper.readerFor(lineType);
         LineKeys keys = LineKeys.of(lineType, lineMapper.getFactory());
-        BulkIngestionReport report = ingester.ingestLines(ndjson, alias, new NdjsonBulkIngester.LineParser() {
+        NdjsonBulkIngester.LineParser parser = new NdjsonBulkIngester.LineParser() {
             @Override
             public IndexedDocument parse(byte[] line) throws IOException {
                 return validate.apply(reader.readValue(line));
@@ -61,9 +62,39 @@ public class AuditedIngestion {
             public String keyOf(byte[] line) {
                 return keys == null ? null : keys.read(line);
             }
-        }, preparation, refresh);
-        audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial",
-                "accepted=" + report.accepted() + " unchanged=" + report.unchanged() + " rejected=" + report.rejectedCount());
-        return report;
+        };
+        BulkProgress progress = new BulkProgress();
+        Throwable failure = null;
+        try {
+            return ingester.ingestLines(ndjson, alias, parser, preparation, refresh, progress);
+        } catch (PayloadTooLargeException e) {
+            // a chunked body crosses the limit only after earlier batches are stored: the 413 says how many
+            PayloadTooLargeException saying = e.withStoredLines(progress.result().accepted());
+            failure = saying;
+            throw saying;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            // every outcome leaves an entry: lines may be stored even when the upload broke off
+            recordAudit(caller, alias, progress.result(), failure);
+        }
+    }
+
+    /** Writes the entry; when it cannot, an upload's own failure stays the answer, the audit's rides along suppressed. */
+    private void recordAudit(CallerContext caller, String alias, BulkIngestionReport report, Throwable failure) {
+        String counts = "accepted=" + report.accepted() + " unchanged=" + report.unchanged() + " rejected=" + report.rejectedCount();
+        try {
+            if (failure == null) {
+                audit.record(caller, "BULK_INGEST", alias, report.rejectedCount() == 0 ? "ok" : "partial", counts);
+            } else {
+                audit.record(caller, "BULK_INGEST", alias, "failed", "reason=" + IngestionFailure.reasonOf(failure) + " " + counts);
+            }
+        } catch (RuntimeException auditFailure) {
+            if (failure == null) {
+                throw auditFailure;
+            }
+            failure.addSuppressed(auditFailure);
+        }
     }
 }

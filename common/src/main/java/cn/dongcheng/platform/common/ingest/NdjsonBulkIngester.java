@@ -73,7 +73,17 @@ public class NdjsonBulkIngester {
 
     public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
                                            boolean refresh) {
-        Report report = new Report();
+        return ingestLines(ndjson, alias, parser, preparation, refresh, new BulkProgress());
+    }
+
+    /**
+     * As above, counting into {@code progress}: when the upload fails part-way (the body too large, the client gone,
+     * Elasticsearch down) the caller still learns what was stored. Once this returns or throws, no batch is in flight,
+     * so the counts are final.
+     */
+    public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
+                                           boolean refresh, BulkProgress progress) {
+        BulkProgress report = progress;
         try (Pipeline pipeline = new Pipeline(alias, preparation, report)) {
             NdjsonLines lines = new NdjsonLines(ndjson);
             List<Pending> batch = new ArrayList<>(batchSize);
@@ -117,7 +127,7 @@ public class NdjsonBulkIngester {
 
         private final String alias;
         private final BatchPreparation preparation;
-        private final Report report;
+        private final BulkProgress report;
         private final java.util.concurrent.ExecutorService preparer;
         private final java.util.concurrent.ExecutorService writer;
         private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -125,7 +135,7 @@ public class NdjsonBulkIngester {
         private java.util.concurrent.Future<?> previousWrite;
         private Set<String> lastIds = Set.of();
 
-        Pipeline(String alias, BatchPreparation preparation, Report report) {
+        Pipeline(String alias, BatchPreparation preparation, BulkProgress report) {
             this.alias = alias;
             this.preparation = preparation;
             this.report = report;
@@ -214,7 +224,7 @@ public class NdjsonBulkIngester {
      * validation throws (an amount that overflows, a type the record cannot take, nesting or strings beyond the
      * reader's limits) is reported with a reason and the line's key.
      */
-    private Pending parse(long lineNo, byte[] line, LineParser parser, Report report) {
+    private Pending parse(long lineNo, byte[] line, LineParser parser, BulkProgress report) {
         if (!NdjsonLines.startsObject(line)) {
             report.reject(lineNo, null, "each line must be a JSON object");
             return null;
@@ -261,7 +271,7 @@ public class NdjsonBulkIngester {
         return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
     }
 
-    private void write(String alias, List<Outgoing> toSend, Report report) {
+    private void write(String alias, List<Outgoing> toSend, BulkProgress report) {
         byte[] action = ("{\"index\":{\"_index\":" + quoted(alias) + ",\"_id\":").getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; !toSend.isEmpty(); attempt++) {
             ByteArrayOutputStream body = new ByteArrayOutputStream(toSend.size() * 1024);
@@ -313,7 +323,7 @@ public class NdjsonBulkIngester {
     }
 
     /** Each document as UTF-8 JSON, written straight to bytes (only the ones actually sent are serialised). */
-    private List<Outgoing> serialise(List<Pending> pending, Report report) {
+    private List<Outgoing> serialise(List<Pending> pending, BulkProgress report) {
         List<Outgoing> out = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             try {
@@ -343,7 +353,7 @@ public class NdjsonBulkIngester {
     }
 
     /** Runs the preparation and stores its side documents; returns the lines still to write. */
-    private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation, Report report) {
+    private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation, BulkProgress report) {
         BatchPreparation.Prepared prepared = preparation.prepare(documents);
         java.util.Map<String, String> failed = new java.util.HashMap<>(prepared.rejected());
         if (!prepared.sideDocuments().isEmpty()) {
@@ -414,52 +424,6 @@ public class NdjsonBulkIngester {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Shared by the parsing, preparing and writing threads. */
-    private static final class Report {
-        private long accepted;
-        private long unchanged;
-        private long rejectedCount;
-        private final List<RejectedLine> rejected = new ArrayList<>();
-        private final java.util.Set<String> sideIndices = new java.util.HashSet<>();
-
-        synchronized void accept() {
-            accepted++;
-        }
-
-        synchronized void acceptUnchanged() {
-            accepted++;
-            unchanged++;
-        }
-
-        synchronized void reject(long line, String id, String reason) {
-            rejectedCount++;
-            if (rejected.size() < MAX_REPORTED) {
-                rejected.add(new RejectedLine(line, id, reason));
-            }
-        }
-
-        synchronized void sideIndex(String index) {
-            sideIndices.add(index);
-        }
-
-        synchronized long accepted() {
-            return accepted;
-        }
-
-        synchronized long rejectedCount() {
-            return rejectedCount;
-        }
-
-        synchronized java.util.Set<String> sideIndices() {
-            return java.util.Set.copyOf(sideIndices);
-        }
-
-        synchronized BulkIngestionReport result() {
-            rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
-            return new BulkIngestionReport(accepted, unchanged, rejectedCount, List.copyOf(rejected));
         }
     }
 }

@@ -87,7 +87,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage(), request);
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                "Payload too large", e.getMessage(), request);
+        if (e.storedLines() != null) { // a chunked upload stored lines before the limit: the client must know
+            response.getBody().setProperty("storedLines", e.storedLines());
+        }
+        return response;
     }
 
     /**

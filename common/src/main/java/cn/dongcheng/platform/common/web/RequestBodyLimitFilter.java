@@ -13,8 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Refuses bodies over the configured size with 413: at once when Content-Length says so, otherwise as soon as a
- * streamed (chunked) body crosses the limit — before anything is stored.
+ * Refuses bodies over the configured size with 413: at once when Content-Length says so (nothing is read or stored),
+ * otherwise as soon as a streamed (chunked) body crosses the limit. A bulk upload streams, so by then it may have
+ * stored the batches it read: {@link cn.dongcheng.platform.common.ingest.AuditedIngestion} says how many in the 413
+ * and in its audit entry.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 

@@ -18,13 +18,20 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway checks every bearer token like the services do (signature, issuer, audience, expiry) and refuses a bad
  * one before any service is called; it adds no identity of its own — the token travels on unchanged and each service
- * decides from its own access matrix. The gateway's own endpoints (actuator, OpenAPI UI) follow the gateway's matrix.
+ * decides from its own access matrix. The gateway's own endpoints (actuator, OpenAPI UI) and the services' routed
+ * actuators follow the gateway's matrix.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurityConfiguration {
 
     /** Path prefixes the gateway routes to a service: the service decides, the gateway only verifies the token. */
     static final String[] ROUTED = {"/api/population/**", "/api/industry/**", "/api/credit/**", "/api/supervision/**"};
+
+    /**
+     * A service's actuator behind its route: decided by the gateway's matrix too (health public, the rest staff-only),
+     * so metrics never leave the platform without a token even if a service's own rules slip.
+     */
+    static final String ROUTED_ACTUATOR = "/api/*/actuator/**";
 
     /** The gateway's own endpoints' rules (security/gateway-access-matrix.txt). */
     @Bean
@@ -42,6 +49,7 @@ public class GatewaySecurityConfiguration {
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(a -> a
+                        .pathMatchers(ROUTED_ACTUATOR).access(new GatewayMatrixAuthorization(matrix))
                         .pathMatchers(ROUTED).permitAll()
                         .anyExchange().access(new GatewayMatrixAuthorization(matrix)))
                 .oauth2ResourceServer(o -> o
