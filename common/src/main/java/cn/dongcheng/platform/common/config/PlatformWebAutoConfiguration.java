@@ -10,6 +10,8 @@ import cn.dongcheng.platform.common.web.error.ProblemErrorController;
 import cn.dongcheng.platform.common.web.error.ProblemErrorReportValve;
 import cn.dongcheng.platform.common.web.input.IsoDateFormatter;
 import cn.dongcheng.platform.common.web.input.RequestInputInterceptor;
+import cn.dongcheng.platform.common.web.openapi.MapQueryParameters;
+import cn.dongcheng.platform.common.web.openapi.ProblemResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -95,6 +97,21 @@ public class PlatformWebAutoConfiguration {
                         + "?size= (1–1000, default 20) and an opaque ?cursor=; bulk endpoints take NDJSON and answer "
                         + "{accepted, unchanged, rejectedCount, rejected[{line, id, reason}]}. Personal data is masked unless the "
                         + "caller's role (from the verified bearer token) allows it; the access matrix in README says who may call what; such reads are audited."));
+    }
+
+    /** The problem answers and map-read query parameters of every operation, so a client can be generated from the document. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiConventions {
+        @Bean
+        ProblemResponses problemResponses() {
+            return new ProblemResponses();
+        }
+
+        @Bean
+        MapQueryParameters mapQueryParameters() {
+            return new MapQueryParameters();
+        }
     }
 
     /** Path variable lengths and known query parameters, checked before any endpoint runs; one date form for every date. */
