@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A problem body written where Spring MVC is not (yet) involved — the servlet container's own error answers and the
- * {@code /error} page: the same members as {@link ProblemDetailsAdvice}'s, and nothing about the failure's internals.
+ * A problem body written where Spring MVC is not (yet) involved — the servlet container's own error answers, the
+ * {@code /error} page, the body-limit filter, the gateway's header-read timeout: the same members as
+ * {@link ProblemDetailsAdvice}'s, properly escaped, and nothing about the failure's internals.
  */
 public final class ProblemJson {
 
@@ -21,9 +22,14 @@ public final class ProblemJson {
 
     public static String of(int status, String detail, String instance, String requestId) {
         HttpStatus known = HttpStatus.resolve(status);
+        return of(status, typeOf(status), known == null ? "Error" : known.getReasonPhrase(), detail, instance, requestId);
+    }
+
+    /** A problem of a given type (the last segment of its URI) and title, for filters that answer before Spring MVC. */
+    public static String of(int status, String type, String title, String detail, String instance, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemDetailsAdvice.TYPE_BASE + typeOf(status));
-        body.put("title", known == null ? "Error" : known.getReasonPhrase());
+        body.put("type", ProblemDetailsAdvice.TYPE_BASE + type);
+        body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", Echo.bounded(instance, 200));

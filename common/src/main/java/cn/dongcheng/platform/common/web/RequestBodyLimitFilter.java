@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.common.web;
 
 import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
+import cn.dongcheng.platform.common.problem.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -32,12 +33,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             response.setStatus(413);
-            response.setContentType("application/problem+json");
+            response.setContentType(ProblemJson.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"https://data.dongcheng.gov.cn/problems/payload-too-large\","
-                    + "\"title\":\"Payload too large\",\"status\":413,\"detail\":\"request body of " + declared
-                    + " bytes exceeds the limit of " + maxBytes + " bytes\",\"instance\":\"" + request.getRequestURI().replace("\"", "")
-                    + "\",\"requestId\":\"" + RequestIds.current() + "\"}");
+            response.getWriter().write(ProblemJson.of(413, "payload-too-large", "Payload too large",
+                    "request body of " + declared + " bytes exceeds the limit of " + maxBytes + " bytes", request.getRequestURI(),
+                    RequestIds.current()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

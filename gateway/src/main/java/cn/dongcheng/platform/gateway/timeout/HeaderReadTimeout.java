@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.gateway.timeout;
 
+import cn.dongcheng.platform.common.problem.ProblemJson;
 import cn.dongcheng.platform.common.web.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -150,10 +151,10 @@ class HeaderReadTimeout implements NettyServerCustomizer {
     /** The whole 408 answer, head and problem body, as bytes for the wire. */
     static ByteBuf problem(Duration waited) {
         String id = UUID.randomUUID().toString();
-        byte[] body = ("{\"type\":\"https://data.dongcheng.gov.cn/problems/request-timeout\",\"title\":\"Request timeout\","
-                + "\"status\":408,\"detail\":\"the request headers did not arrive within " + waited.toMillis() + " ms\","
-                + "\"requestId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/problem+json\r\nContent-Length: " + body.length
+        // no request exists yet, so no instance
+        byte[] body = ProblemJson.of(408, "request-timeout", "Request timeout",
+                "the request headers did not arrive within " + waited.toMillis() + " ms", null, id).getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + ProblemJson.MEDIA_TYPE + "\r\nContent-Length: " + body.length
                 + "\r\n" + RequestIds.HEADER + ": " + id + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         return Unpooled.wrappedBuffer(head, body);
     }
