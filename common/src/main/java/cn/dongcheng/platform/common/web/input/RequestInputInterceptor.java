@@ -4,7 +4,6 @@ import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -31,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RequestInputInterceptor implements HandlerInterceptor {
 
-    private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
     private static final String OWN_PACKAGE = "cn.dongcheng.platform.";
 
     private final int maxPathVariableLength;
@@ -76,18 +74,13 @@ public class RequestInputInterceptor implements HandlerInterceptor {
         Set<String> names = new TreeSet<>();
         boolean undeclaredMap = false;
         for (MethodParameter parameter : method.getMethodParameters()) {
-            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (param == null) {
+            if (!parameter.hasParameterAnnotation(RequestParam.class)) {
                 continue;
             }
-            String name = !param.name().isEmpty() ? param.name() : param.value();
-            if (Map.class.isAssignableFrom(parameter.getParameterType()) && name.isEmpty()) {
+            if (RequestParamNames.isMap(parameter) && RequestParamNames.declaredName(parameter).isEmpty()) {
                 undeclaredMap = true;
-            } else if (name.isEmpty()) {
-                parameter.initParameterNameDiscovery(NAMES);
-                names.add(parameter.getParameterName());
             } else {
-                names.add(name);
+                names.add(RequestParamNames.of(parameter));
             }
         }
         QueryParameters declared = method.getMethodAnnotation(QueryParameters.class);

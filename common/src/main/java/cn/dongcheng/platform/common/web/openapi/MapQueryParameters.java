@@ -1,21 +1,17 @@
 package cn.dongcheng.platform.common.web.openapi;
 
 import cn.dongcheng.platform.common.web.input.QueryParameters;
+import cn.dongcheng.platform.common.web.input.RequestParamNames;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.core.DefaultParameterNameDiscoverer;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,7 +24,6 @@ public class MapQueryParameters implements OperationCustomizer {
 
     /** The only accepted name whose type is plain from the platform's conventions (?size= is 1–1000). */
     private static final Set<String> INTEGERS = Set.of("size");
-    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -37,8 +32,8 @@ public class MapQueryParameters implements OperationCustomizer {
             return operation;
         }
         Set<String> mapNames = Arrays.stream(handler.getMethodParameters())
-                .filter(MapQueryParameters::isRequestParamMap)
-                .map(MapQueryParameters::name)
+                .filter(RequestParamNames::isMap)
+                .map(RequestParamNames::of)
                 .collect(Collectors.toSet());
         var parameters = operation.getParameters() == null ? new ArrayList<Parameter>() : new ArrayList<>(operation.getParameters());
         parameters.removeIf(p -> "query".equals(p.getIn()) && mapNames.contains(p.getName()));
@@ -50,21 +45,6 @@ public class MapQueryParameters implements OperationCustomizer {
         }
         operation.setParameters(parameters);
         return operation;
-    }
-
-    private static boolean isRequestParamMap(MethodParameter parameter) {
-        return parameter.hasParameterAnnotation(RequestParam.class) && Map.class.isAssignableFrom(parameter.getParameterType());
-    }
-
-    private static String name(MethodParameter parameter) {
-        RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
-        if (annotation != null && !annotation.name().isEmpty()) {
-            return annotation.name();
-        }
-        // a copy: the handler's own parameters are shared with Spring MVC, which discovers names its own way
-        MethodParameter copy = parameter.clone();
-        copy.initParameterNameDiscovery(NAMES);
-        return copy.getParameterName();
     }
 
     private static Schema<?> schemaOf(String name) {
