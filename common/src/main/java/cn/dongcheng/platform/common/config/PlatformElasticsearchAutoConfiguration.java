@@ -7,9 +7,14 @@ import cn.dongcheng.platform.common.elasticsearch.BlockingGetClient;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.index.LoggedMigrationProgress;
+import cn.dongcheng.platform.common.index.MigrationLeases;
+import cn.dongcheng.platform.common.index.MigrationOwner;
+import cn.dongcheng.platform.common.index.ServiceIndices;
 import cn.dongcheng.platform.common.index.VersionedIndexManager;
 import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchProperties;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
@@ -29,7 +35,7 @@ import java.time.Clock;
  * Elasticsearch plumbing every domain service shares: the JSON client, index names, the versioned-index manager that
  * creates or migrates the service's indices at start-up, bulk ingestion and the audit trail.
  */
-@AutoConfiguration(after = ElasticsearchRestClientAutoConfiguration.class)
+@AutoConfiguration(after = {ElasticsearchRestClientAutoConfiguration.class, ElasticsearchClientAutoConfiguration.class})
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnProperty("platform.domain")
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -108,10 +114,18 @@ public class PlatformElasticsearchAutoConfiguration {
         return new IndexNames(properties.elasticsearch().namespace(), properties.domain());
     }
 
+    /** Migration leases live in the service's own {@code <domain>-index-leases} index. */
     @Bean
-    @ConditionalOnBean(ElasticsearchJson.class)
-    VersionedIndexManager versionedIndexManager(ElasticsearchJson es) {
-        return new VersionedIndexManager(es);
+    @ConditionalOnBean(ElasticsearchClient.class)
+    MigrationLeases migrationLeases(ElasticsearchClient client, IndexNames names, PlatformProperties properties, Clock clock) {
+        return new MigrationLeases(client, names.alias("index-leases"), MigrationOwner.thisInstance(),
+                properties.elasticsearch().migrationLease(), clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(ElasticsearchClient.class)
+    VersionedIndexManager versionedIndexManager(ElasticsearchClient client, ObjectMapper mapper, MigrationLeases leases) {
+        return new VersionedIndexManager(client, mapper, leases, new LoggedMigrationProgress());
     }
 
     @Bean
@@ -132,11 +146,15 @@ public class PlatformElasticsearchAutoConfiguration {
         return new AuditedIngestion(ingester, es, audit);
     }
 
-    /** Creates (or migrates) the audit index and every index the service declares, before it takes traffic. */
+    /**
+     * Creates the audit index and every index the service declares before it takes traffic; a changed definition is
+     * migrated in the background while the old index serves.
+     */
     @Bean
-    @ConditionalOnBean(ElasticsearchJson.class)
-    ServiceIndices serviceIndices(VersionedIndexManager manager, IndexNames names, ObjectProvider<IndexDefinition> definitions) {
-        ServiceIndices indices = new ServiceIndices(manager, names);
+    @ConditionalOnBean(VersionedIndexManager.class)
+    ServiceIndices serviceIndices(VersionedIndexManager manager, IndexNames names, ObjectProvider<IndexDefinition> definitions,
+                                  PlatformProperties properties) {
+        ServiceIndices indices = new ServiceIndices(manager, names, properties.elasticsearch().migrationLease().dividedBy(4));
         indices.ensure(AUDIT_INDEX);
         definitions.orderedStream().forEach(indices::ensure);
         return indices;
@@ -159,25 +177,5 @@ public class PlatformElasticsearchAutoConfiguration {
     @ConditionalOnBean(AuditTrail.class)
     AuditEntries auditEntries(cn.dongcheng.platform.common.paging.DocumentPages pages, AuditTrail trail) {
         return new AuditEntries(pages, trail.alias());
-    }
-
-    /** What start-up did to each index; kept so the outcome can be logged and inspected. */
-    public static class ServiceIndices {
-        private final VersionedIndexManager manager;
-        private final IndexNames names;
-        private final java.util.Map<String, VersionedIndexManager.Outcome> outcomes = new java.util.LinkedHashMap<>();
-
-        ServiceIndices(VersionedIndexManager manager, IndexNames names) {
-            this.manager = manager;
-            this.names = names;
-        }
-
-        void ensure(IndexDefinition definition) {
-            outcomes.put(definition.resource(), manager.ensure(names.alias(definition.resource()), definition.definitionPath()));
-        }
-
-        public java.util.Map<String, VersionedIndexManager.Outcome> outcomes() {
-            return java.util.Collections.unmodifiableMap(outcomes);
-        }
     }
 }

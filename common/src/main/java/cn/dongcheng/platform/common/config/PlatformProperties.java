@@ -3,6 +3,7 @@ package cn.dongcheng.platform.common.config;
 import cn.dongcheng.platform.common.time.DistrictTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 
@@ -16,7 +17,7 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
                                  Audit audit, ZoneId timeZone) {
 
     public PlatformProperties {
-        elasticsearch = elasticsearch == null ? new Elasticsearch("") : elasticsearch;
+        elasticsearch = elasticsearch == null ? new Elasticsearch("", null) : elasticsearch;
         http = http == null ? new Http(0, 0) : http;
         bulk = bulk == null ? new Bulk(1000, 3) : bulk;
         security = security == null ? new Security(null, null) : security;
@@ -31,8 +32,15 @@ public record PlatformProperties(String domain, Elasticsearch elasticsearch, Htt
     public record Audit(String pseudonymKey) {
     }
 
-    /** @param namespace prefix before every index name; empty in production, unique per test class */
-    public record Elasticsearch(String namespace) {
+    /**
+     * @param namespace      prefix before every index name; empty in production, unique per test class
+     * @param migrationLease how long an index migration's lease outlives its holder's last renewal (default 60 s):
+     *                       after an instance dies half-way, another takes the migration over this much later
+     */
+    public record Elasticsearch(String namespace, Duration migrationLease) {
+        public Elasticsearch {
+            migrationLease = migrationLease == null ? Duration.ofSeconds(60) : migrationLease;
+        }
     }
 
     /**

@@ -22,4 +22,12 @@ public class ElasticsearchStatusException extends RuntimeException {
     public boolean isConflict() {
         return status == 409;
     }
+
+    /** The index refuses writes for now: it is being copied to a new version ({@code VersionedIndexManager}). */
+    public boolean isWriteBlocked() {
+        return status == 403 && body.contains(WRITE_BLOCK);
+    }
+
+    /** The error type Elasticsearch gives a write into an index with {@code index.blocks.write}. */
+    public static final String WRITE_BLOCK = "cluster_block_exception";
 }

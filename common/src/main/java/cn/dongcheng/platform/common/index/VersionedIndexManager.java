@@ -1,158 +1,372 @@
 package cn.dongcheng.platform.common.index;
 
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
-import cn.dongcheng.platform.common.paging.DocumentPages;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import cn.dongcheng.platform.common.index.MigrationLeases.Held;
+import cn.dongcheng.platform.common.index.MigrationLeases.Lease;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.dongcheng.platform.common.index.MigrationLeases.io;
 
 /**
  * Keeps every index behind an alias pointing at a versioned physical index ({@code <alias>-v<N>}).
  *
- * <p>At start-up the definition (settings + mappings JSON) is compared, by its SHA-256 kept in the mapping's
- * {@code _meta}, with the index the alias points at. Same: nothing to do. None: {@code -v1} is created with the alias.
- * Changed: {@code -v<N+1>} is created, the old index is made read-only (a concurrent writer fails loudly instead of
- * writing into an index about to be dropped), its documents are copied with point-in-time + search_after and
- * {@code _bulk} (the local distribution has no {@code _reindex}), and the alias moves in one atomic {@code _aliases}
- * call — a reader always finds a complete index.
+ * <p>The definition (settings + mappings JSON) is compared, by its {@link DefinitionDigest} kept in the mapping's
+ * {@code _meta}, with the index the alias points at:
+ * <ul>
+ *   <li>none: {@code -v1} is created with the alias;</li>
+ *   <li>same: nothing to copy; a changed replica count is applied as a setting;</li>
+ *   <li>an older definition this index already replaced (a rollback): left as it is — {@code _meta.definitionHistory}
+ *       lists every digest the index's line has had, so old and new versions running side by side never migrate back
+ *       and forth;</li>
+ *   <li>changed: the instance that gets the alias's {@link MigrationLeases lease} creates {@code -v<N+1>}, makes the old
+ *       index read-only (a concurrent writer fails loudly instead of writing into an index about to be dropped), copies
+ *       its documents with point-in-time + search_after and {@code _bulk} (the local distribution has no
+ *       {@code _reindex}), and moves the alias in one atomic {@code _aliases} call — a reader always finds a complete
+ *       index. Other instances answer {@link Action#DEFERRED} and keep serving the old alias.</li>
+ * </ul>
+ * Every failure path lifts the write block and drops the half-filled target; a holder killed outright leaves an
+ * expired lease, and the next instance to look either finishes the migration or, if its definition is the old one,
+ * lifts the block.
  */
 public class VersionedIndexManager {
 
     private static final Logger log = LoggerFactory.getLogger(VersionedIndexManager.class);
     private static final int COPY_BATCH = 1000;
+    private static final String KEEP_ALIVE = "5m";
 
-    private final ElasticsearchJson es;
+    private final ElasticsearchClient client;
+    private final ObjectMapper mapper;
+    private final MigrationLeases leases;
+    private final MigrationProgress progress;
 
-    public VersionedIndexManager(ElasticsearchJson es) {
-        this.es = es;
+    public VersionedIndexManager(ElasticsearchClient client, ObjectMapper mapper, MigrationLeases leases, MigrationProgress progress) {
+        this.client = client;
+        this.mapper = mapper;
+        this.leases = leases;
+        this.progress = progress;
     }
 
-    public enum Action { CREATED, UNCHANGED, MIGRATED }
+    public enum Action {
+        CREATED, UNCHANGED, MIGRATED,
+        /** the index already has a newer definition than this one (a rollback): served as it is */
+        KEPT_NEWER,
+        /** another instance holds the migration lease: the old index is served until it moves the alias */
+        DEFERRED
+    }
 
     public record Outcome(String alias, String index, int version, Action action, long documentsCopied) {
     }
 
     public Outcome ensure(String alias, String classpathDefinition) {
+        return ensure(alias, read(classpathDefinition));
+    }
+
+    /** Whether the alias's index has a definition other than this one, and not one it replaced: a copy is due. */
+    public boolean needsMigration(String alias, ObjectNode definition) {
+        String current = currentIndex(alias);
+        if (current == null) {
+            return false;
+        }
+        CurrentState state = state(current);
+        String digest = DefinitionDigest.of(definition, mapper);
+        return !state.matches(digest, DefinitionDigest.legacy(definition, mapper)) && !state.history().contains(digest);
+    }
+
+    public ObjectNode read(String classpathDefinition) {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(classpathDefinition)) {
             if (in == null) {
                 throw new IllegalStateException("index definition not found on the class path: " + classpathDefinition);
             }
-            return ensure(alias, (ObjectNode) es.mapper().readTree(in));
+            return (ObjectNode) mapper.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + classpathDefinition, e);
         }
     }
 
-    public synchronized Outcome ensure(String alias, ObjectNode definition) {
-        String digest = sha256(definition);
+    public Outcome ensure(String alias, ObjectNode definition) {
+        String digest = DefinitionDigest.of(definition, mapper);
         String current = currentIndex(alias);
         if (current == null) {
-            String index = alias + "-v1";
-            ObjectNode body = withMeta(definition, digest, 1);
-            body.putObject("aliases").putObject(alias);
-            try {
-                es.send("PUT", "/" + index, body);
-            } catch (ElasticsearchStatusException e) {
-                if (!e.body().contains("resource_already_exists_exception")) {
-                    throw e;
-                }
-                return ensure(alias, definition); // another instance created it first: check it again
-            }
-            log.info("created index {} behind alias {}", index, alias);
-            return new Outcome(alias, index, 1, Action.CREATED, 0);
+            return create(alias, definition, digest);
         }
         int version = versionOf(alias, current);
-        JsonNode meta = es.get("/" + current + "/_mapping").path(current).path("mappings").path("_meta");
-        if (digest.equals(meta.path("definitionSha256").asText())) {
+        CurrentState state = state(current);
+        if (state.matches(digest, DefinitionDigest.legacy(definition, mapper))) {
+            recoverAbandoned(alias, current, state);
+            if (!digest.equals(state.digest())) { // matched by the digest indices created before replicas were left out
+                Map<String, JsonData> meta = meta(digest, version, state.history()).asJsonData();
+                io(() -> client.indices().putMapping(p -> p.index(current).meta(meta)));
+            }
+            applyReplicas(current, state, definition);
             return new Outcome(alias, current, version, Action.UNCHANGED, 0);
         }
-        return migrate(alias, current, version + 1, definition, digest);
+        if (state.history().contains(digest)) {
+            recoverAbandoned(alias, current, state);
+            log.warn("index {} behind alias {} has a newer definition than this instance's (a rollback?): served as it is",
+                    current, alias);
+            return new Outcome(alias, current, version, Action.KEPT_NEWER, 0);
+        }
+        String to = alias + "-v" + (version + 1);
+        Held lease = leases.acquire(alias, current, to).orElse(null);
+        if (lease == null) {
+            log.info("another instance is migrating {}: serving {} until it moves the alias", alias, current);
+            return new Outcome(alias, current, version, Action.DEFERRED, 0);
+        }
+        if (!current.equals(currentIndex(alias))) { // the alias moved while we took the lease: look again
+            leases.release(lease);
+            return ensure(alias, definition);
+        }
+        if (lease.takenOver() != null) {
+            log.warn("taking over the migration of {} abandoned by {} (lease expired at {})", alias,
+                    lease.takenOver().owner(), lease.takenOver().expiresAt());
+        }
+        return migrate(alias, current, version + 1, definition, digest, state.history(), lease);
     }
 
-    private Outcome migrate(String alias, String from, int version, ObjectNode definition, String digest) {
-        String to = alias + "-v" + version;
-        if (es.exists("/" + to)) {
-            es.send("DELETE", "/" + to, null); // left by an interrupted migration; never had the alias
-        }
-        es.send("PUT", "/" + to, withMeta(definition, digest, version));
-        setWriteBlock(from, true);
+    private Outcome create(String alias, ObjectNode definition, String digest) {
+        String index = alias + "-v1";
+        ObjectNode body = withMeta(definition, meta(digest, 1, List.of()));
+        body.putObject("aliases").putObject(alias);
         try {
-            long copied = copy(from, to);
-            es.refresh(to);
-            long source = es.get("/" + from + "/_count").path("count").asLong();
-            long target = es.get("/" + to + "/_count").path("count").asLong();
+            createIndex(index, body);
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            return ensure(alias, definition); // another instance created it first: check it again
+        }
+        log.info("created index {} behind alias {}", index, alias);
+        return new Outcome(alias, index, 1, Action.CREATED, 0);
+    }
+
+    private Outcome migrate(String alias, String from, int version, ObjectNode definition, String digest,
+                            List<String> history, Held lease) {
+        String to = alias + "-v" + version;
+        boolean aliasMoved = false;
+        try {
+            deleteIfExists(to); // left by an interrupted migration; never had the alias
+            createIndex(to, withMeta(definition, meta(digest, version, history)));
+            setWriteBlock(from, true);
+            long copied = copy(alias, from, to, lease);
+            io(() -> client.indices().refresh(r -> r.index(to)));
+            long source = io(() -> client.count(c -> c.index(from))).count();
+            long target = io(() -> client.count(c -> c.index(to))).count();
             if (source != target) {
                 throw new IllegalStateException("copy of " + from + " to " + to + " is incomplete: " + target + " of " + source);
             }
-            ObjectNode actions = es.object();
-            ArrayNode list = actions.putArray("actions");
-            list.addObject().putObject("remove").put("index", from).put("alias", alias);
-            list.addObject().putObject("add").put("index", to).put("alias", alias);
-            es.send("POST", "/_aliases", actions);
-            es.send("DELETE", "/" + from, null);
+            leases.renew(lease); // last proof before the step that cannot be undone
+            io(() -> client.indices().updateAliases(u -> u
+                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                    .actions(a -> a.add(r -> r.index(to).alias(alias)))));
+            aliasMoved = true;
+            io(() -> client.indices().delete(d -> d.index(from)));
             log.info("migrated alias {} from {} to {} ({} documents copied)", alias, from, to, copied);
+            release(lease, null);
             return new Outcome(alias, to, version, Action.MIGRATED, copied);
-        } catch (RuntimeException e) {
-            setWriteBlock(from, false);
-            es.send("DELETE", "/" + to, null);
+        } catch (RuntimeException | Error e) {
+            boolean interrupted = Thread.interrupted(); // a shutdown interrupted the copy: the clean-up must still run
+            try {
+                // once another instance has taken the lease over, both indices are its own: touch neither
+                if (!aliasMoved && stillHeld(lease, e)) {
+                    abandon(from, to, e);
+                }
+                release(lease, e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             throw e;
         }
     }
 
-    private long copy(String from, String to) {
-        ObjectNode all = es.object();
-        all.putObject("match_all");
-        return new DocumentPages(es).scan(from, all, null, COPY_BATCH, hits -> {
-            StringBuilder bulk = new StringBuilder();
-            for (JsonNode hit : hits) {
-                ObjectNode action = es.object();
-                action.putObject("index").put("_index", to).put("_id", hit.path("_id").asText());
-                bulk.append(action).append('\n').append(hit.path("_source")).append('\n');
+    private void release(Held lease, Throwable cause) {
+        try {
+            leases.release(lease);
+        } catch (RuntimeException e) { // it expires by itself
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                log.warn("could not release the migration lease on {}; it expires by itself", lease.alias(), e);
             }
-            JsonNode response = es.send("POST", "/_bulk", bulk.toString());
-            if (response.path("errors").asBoolean()) {
-                throw new IllegalStateException("copy into " + to + " failed: " + firstError(response));
+        }
+    }
+
+    private boolean stillHeld(Held lease, Throwable cause) {
+        try {
+            return leases.stillHeld(lease);
+        } catch (RuntimeException e) { // Elasticsearch unreachable: the lease expires and the next instance cleans up
+            cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    /** Undoes a migration that will not finish: the old index writable again, the half-filled target gone. */
+    private void abandon(String from, String to, Throwable cause) {
+        try {
+            setWriteBlock(from, false);
+            deleteIfExists(to);
+            log.warn("migration of {} to {} abandoned; {} is writable again", from, to, from);
+        } catch (RuntimeException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
+    }
+
+    /**
+     * An index left write-blocked by a migration whose holder died (its lease expired) and which nobody continues —
+     * this instance's definition matches the old index: lifts the block and drops the half-filled target.
+     */
+    private void recoverAbandoned(String alias, String current, CurrentState state) {
+        if (!state.writeBlocked()) {
+            return;
+        }
+        Lease lease = leases.current(alias).orElse(null);
+        if (lease == null || !current.equals(lease.from()) || !leases.isExpired(lease)) {
+            return; // blocked by an operator, or a migration still under way
+        }
+        leases.acquire(alias, lease.from(), lease.to()).ifPresent(held -> {
+            try {
+                abandon(current, lease.to(), new IllegalStateException("abandoned by " + lease.owner()));
+            } finally {
+                leases.release(held);
             }
         });
     }
 
-    private void setWriteBlock(String index, boolean blocked) {
-        ObjectNode settings = es.object();
-        if (blocked) {
-            settings.put("index.blocks.write", true);
-        } else {
-            settings.putNull("index.blocks.write");
+    private long copy(String alias, String from, String to, Held lease) {
+        long total = io(() -> client.count(c -> c.index(from))).count();
+        String pit = io(() -> client.openPointInTime(o -> o.index(from).keepAlive(k -> k.time(KEEP_ALIVE)))).id();
+        long copied = 0;
+        try {
+            List<FieldValue> after = null;
+            while (true) {
+                String pitId = pit;
+                List<FieldValue> searchAfter = after;
+                SearchResponse<ObjectNode> page = io(() -> client.search(s -> {
+                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time(KEEP_ALIVE))).size(COPY_BATCH)
+                            .sort(o -> o.field(f -> f.field("_shard_doc"))).trackTotalHits(t -> t.enabled(false));
+                    return searchAfter == null ? s : s.searchAfter(searchAfter);
+                }, ObjectNode.class));
+                List<Hit<ObjectNode>> hits = page.hits().hits();
+                if (hits.isEmpty()) {
+                    return copied;
+                }
+                pit = page.pitId() == null ? pit : page.pitId();
+                leases.renewIfDue(lease); // before writing: a holder that stalled past its lease must not write on
+                bulkCopy(to, hits);
+                copied += hits.size();
+                after = hits.get(hits.size() - 1).sort();
+                progress.copied(alias, from, to, copied, total);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("migration of " + from + " interrupted after " + copied + " documents");
+                }
+            }
+        } finally {
+            String pitId = pit;
+            try {
+                io(() -> client.closePointInTime(c -> c.id(pitId)));
+            } catch (RuntimeException e) {
+                log.debug("closing the point in time on {} failed; it expires by itself", from, e);
+            }
         }
-        es.send("PUT", "/" + index + "/_settings", settings);
+    }
+
+    private void bulkCopy(String to, List<Hit<ObjectNode>> hits) {
+        List<BulkOperation> operations = new ArrayList<>(hits.size());
+        for (Hit<ObjectNode> hit : hits) {
+            operations.add(BulkOperation.of(o -> o.index(i -> i.index(to).id(hit.id()).document(hit.source()))));
+        }
+        BulkResponse response = io(() -> client.bulk(b -> b.operations(operations)));
+        if (response.errors()) {
+            BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
+            throw new IllegalStateException("copy into " + to + " failed: " + failed.error().type() + ": " + failed.error().reason());
+        }
+    }
+
+    private void applyReplicas(String index, CurrentState state, ObjectNode definition) {
+        String wanted = DefinitionDigest.replicas(definition);
+        if (wanted != null && !wanted.equals(state.replicas())) {
+            io(() -> client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(wanted))));
+            log.info("replicas of {} set to {} (was {})", index, wanted, state.replicas());
+        }
+    }
+
+    private void setWriteBlock(String index, boolean blocked) {
+        io(() -> client.indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.write(blocked)))));
+    }
+
+    private void createIndex(String index, ObjectNode body) {
+        String json = body.toString();
+        io(() -> client.indices().create(c -> c.index(index).withJson(new StringReader(json))));
+    }
+
+    private void deleteIfExists(String index) {
+        if (io(() -> client.indices().exists(e -> e.index(index))).value()) {
+            io(() -> client.indices().delete(d -> d.index(index)));
+        }
     }
 
     /** The physical index behind the alias, or null when there is none. */
     public String currentIndex(String alias) {
-        JsonNode aliases = es.getOrNull("/_alias/" + alias);
-        if (aliases == null || aliases.isEmpty()) {
-            if (es.exists("/" + alias)) {
+        if (!io(() -> client.indices().existsAlias(e -> e.name(alias))).value()) {
+            if (io(() -> client.indices().exists(e -> e.index(alias))).value()) {
                 throw new IllegalStateException(alias + " is a concrete index, not an alias: move it behind an alias first");
             }
             return null;
         }
-        Iterator<String> names = aliases.fieldNames();
-        String index = names.next();
-        if (names.hasNext()) {
-            throw new IllegalStateException("alias " + alias + " points at more than one index: " + aliases);
+        var indices = io(() -> client.indices().getAlias(g -> g.name(alias))).result().keySet();
+        if (indices.size() != 1) {
+            throw new IllegalStateException("alias " + alias + " points at more than one index: " + indices);
         }
-        return index;
+        return indices.iterator().next();
+    }
+
+    /** What the physical index says of itself: its definition digests, write block and replicas. */
+    private record CurrentState(String digest, List<String> history, boolean writeBlocked, String replicas) {
+        /** Same definition, by today's digest or by the one indices created before replicas were left out carry. */
+        boolean matches(String current, String legacy) {
+            return digest != null && (digest.equals(current) || digest.equals(legacy));
+        }
+    }
+
+    private CurrentState state(String index) {
+        Map<String, JsonData> meta = io(() -> client.indices().getMapping(g -> g.index(index))).result().get(index).mappings().meta();
+        IndexSettings settings = io(() -> client.indices().getSettings(g -> g.index(index))).result().get(index).settings();
+        IndexSettings indexLevel = settings.index() != null ? settings.index() : settings;
+        boolean blocked = indexLevel.blocks() != null && Boolean.TRUE.equals(indexLevel.blocks().write());
+        String digest = meta.containsKey("definitionSha256") ? meta.get("definitionSha256").to(String.class) : null;
+        List<String> history = new ArrayList<>();
+        if (meta.containsKey("definitionHistory")) {
+            for (JsonValue value : meta.get("definitionHistory").toJson().asJsonArray()) {
+                history.add(((JsonString) value).getString());
+            }
+        } else if (digest != null) {
+            history.add(digest);
+        }
+        return new CurrentState(digest, history, blocked, indexLevel.numberOfReplicas());
     }
 
     private static int versionOf(String alias, String index) {
@@ -163,30 +377,36 @@ public class VersionedIndexManager {
         return Integer.parseInt(index.substring(prefix.length()));
     }
 
-    private ObjectNode withMeta(ObjectNode definition, String digest, int version) {
+    /** The mapping's {@code _meta}: this definition's digest and version, and every digest the index line has had. */
+    private record DefinitionMeta(String digest, int version, List<String> history) {
+        Map<String, Object> asMap() {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("definitionSha256", digest);
+            meta.put("definitionVersion", version);
+            meta.put("definitionHistory", history);
+            return meta;
+        }
+
+        Map<String, JsonData> asJsonData() {
+            Map<String, JsonData> meta = new LinkedHashMap<>();
+            asMap().forEach((name, value) -> meta.put(name, JsonData.of(value)));
+            return meta;
+        }
+    }
+
+    private static DefinitionMeta meta(String digest, int version, List<String> history) {
+        List<String> lineage = new ArrayList<>(history);
+        if (!lineage.contains(digest)) {
+            lineage.add(digest);
+        }
+        return new DefinitionMeta(digest, version, List.copyOf(lineage));
+    }
+
+    private ObjectNode withMeta(ObjectNode definition, DefinitionMeta meta) {
         ObjectNode body = definition.deepCopy();
         ObjectNode mappings = body.has("mappings") ? (ObjectNode) body.get("mappings") : body.putObject("mappings");
-        ObjectNode meta = mappings.has("_meta") ? (ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
-        meta.put("definitionSha256", digest).put("definitionVersion", version);
+        ObjectNode target = mappings.has("_meta") ? (ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
+        meta.asMap().forEach((name, value) -> target.set(name, mapper.valueToTree(value)));
         return body;
-    }
-
-    private String sha256(JsonNode definition) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(es.mapper().writeValueAsString(definition).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String firstError(JsonNode bulkResponse) {
-        for (JsonNode item : bulkResponse.path("items")) {
-            JsonNode error = item.elements().next().path("error");
-            if (!error.isMissingNode()) {
-                return error.path("type").asText() + ": " + error.path("reason").asText();
-            }
-        }
-        return "unknown";
     }
 }

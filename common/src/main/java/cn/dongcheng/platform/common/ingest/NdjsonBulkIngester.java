@@ -1,6 +1,8 @@
 package cn.dongcheng.platform.common.ingest;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
+import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -289,6 +291,9 @@ public class NdjsonBulkIngester {
                 ItemResult result = results.get(i);
                 if (result.ok()) {
                     report.accept();
+                } else if (ElasticsearchStatusException.WRITE_BLOCK.equals(result.type())) {
+                    // not the line's fault: the index is being migrated; the upload stops with a 503, lines so far stay
+                    throw new DependencyUnavailableException("elasticsearch", "index " + alias + " is write-blocked: " + result.reason(), null);
                 } else if (RETRYABLE.contains(result.status()) && attempt < maxRetries) {
                     retry.add(o);
                 } else {

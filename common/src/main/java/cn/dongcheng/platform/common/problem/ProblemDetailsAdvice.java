@@ -111,11 +111,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Elasticsearch's own "not now" (503 while shards recover, 429 when its queues are full, 502/504 from a proxy in
-     * front of it) is the dependency being unavailable; any other status it answers is our fault: a 500.
+     * front of it, the write block on an index being migrated) is the dependency being unavailable; any other status
+     * it answers is our fault: a 500.
      */
     @ExceptionHandler(ElasticsearchStatusException.class)
     ResponseEntity<ProblemDetail> elasticsearchStatus(ElasticsearchStatusException e, HttpServletRequest request) {
-        if (TRANSIENT.contains(e.status())) {
+        if (TRANSIENT.contains(e.status()) || e.isWriteBlocked()) {
             return unavailable(new DependencyUnavailableException("elasticsearch", "answered " + e.status(), e), request);
         }
         return unexpected(e, request);

@@ -1,7 +1,6 @@
 package cn.dongcheng.platform.common.audit;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
-import cn.dongcheng.platform.common.index.VersionedIndexManager;
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.CallerRole;
@@ -45,7 +44,7 @@ class AuditTrailIT {
     void setUp() {
         es = TestIndices.json();
         String alias = TestIndices.uniqueNamespace() + "audit";
-        new VersionedIndexManager(es).ensure(alias, "elasticsearch/audit.json");
+        TestIndices.indexManager().ensure(alias, "elasticsearch/audit.json");
         trail = open(alias);
         for (int i = 1; i <= 10; i++) {
             trail.record(officer, "READ", "persons/p" + i, "ok", null);

@@ -2,7 +2,6 @@ package cn.dongcheng.platform.common.ingest;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
-import cn.dongcheng.platform.common.index.VersionedIndexManager;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.testing.TestIndices;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +39,7 @@ class NdjsonBulkIngesterIT {
     void setUp() throws Exception {
         es = TestIndices.json();
         alias = TestIndices.uniqueNamespace() + "entities";
-        new VersionedIndexManager(es).ensure(alias, (ObjectNode) es.mapper().readTree(
+        TestIndices.indexManager().ensure(alias, (ObjectNode) es.mapper().readTree(
                 "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"uscc\":{\"type\":\"keyword\"},"
                         + "\"name\":{\"type\":\"keyword\"},\"capital\":{\"type\":\"long\"}}}}"));
         ingester = new NdjsonBulkIngester(es, 7, 3); // small batches so lines cross batch borders

@@ -42,6 +42,11 @@ public final class ApiClient {
         return postNdjsonWithToken(path, ndjson, bearer(role));
     }
 
+    public HttpResponse<String> postNdjson(String path, String ndjson, String role, String requestId) {
+        return send(request(path, bearer(role), requestId, Map.of()).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+    }
+
     public HttpResponse<String> postJson(String path, String json, String role) {
         return postJsonWithToken(path, json, bearer(role), Map.of());
     }

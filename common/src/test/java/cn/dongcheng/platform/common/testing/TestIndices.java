@@ -1,6 +1,13 @@
 package cn.dongcheng.platform.common.testing;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.index.MigrationLeases;
+import cn.dongcheng.platform.common.index.MigrationProgress;
+import cn.dongcheng.platform.common.index.VersionedIndexManager;
+import cn.dongcheng.platform.common.time.DistrictTime;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +15,8 @@ import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +48,32 @@ public final class TestIndices {
         return "t" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "-";
     }
 
-    public static ElasticsearchJson json() {
+    /** The typed Java API client on the shared test node. */
+    public static ElasticsearchClient client() {
+        return new ElasticsearchClient(new RestClientTransport(restClient(), new JacksonJsonpMapper()));
+    }
+
+    /**
+     * An index manager as a service instance has one, with its own owner name and leases in {@code leaseIndex};
+     * {@code progress} may stall or fail a copy to play an instance that hangs or dies half-way.
+     */
+    public static VersionedIndexManager indexManager(String leaseIndex, Duration leaseTtl, MigrationProgress progress) {
+        MigrationLeases leases = new MigrationLeases(client(), leaseIndex, "test/" + UUID.randomUUID(), leaseTtl,
+                Clock.system(DistrictTime.DEFAULT_ZONE));
+        return new VersionedIndexManager(client(), new ObjectMapper(), leases, progress);
+    }
+
+    /** An index manager for tests that only need their indices created. */
+    public static VersionedIndexManager indexManager() {
+        return indexManager("test-index-leases", Duration.ofMinutes(1), (alias, from, to, copied, total) -> { });
+    }
+
+    private static RestClient restClient() {
         URI uri = TestElasticsearch.uri();
-        RestClient client = RestClient.builder(new HttpHost(uri.getHost(), uri.getPort(), "http")).build();
-        return new ElasticsearchJson(client, new ObjectMapper());
+        return RestClient.builder(new HttpHost(uri.getHost(), uri.getPort(), "http")).build();
+    }
+
+    public static ElasticsearchJson json() {
+        return new ElasticsearchJson(restClient(), new ObjectMapper());
     }
 }
