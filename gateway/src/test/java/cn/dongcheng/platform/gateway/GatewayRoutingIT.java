@@ -1,11 +1,11 @@
 package cn.dongcheng.platform.gateway;
 
 import cn.dongcheng.platform.common.security.CallerRole;
-import cn.dongcheng.platform.common.testing.JwtForgery;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.JwtForgery;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.testing.TestIndices;
+import cn.dongcheng.platform.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;

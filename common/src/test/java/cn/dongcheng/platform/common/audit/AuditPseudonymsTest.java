@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditPseudonymsTest {
 
-    /** A key as tests configure it (also in ElasticsearchIntegrationTest). */
-    static final String KEY = cn.dongcheng.platform.common.testing.TestIdentityProvider.PSEUDONYM_KEY;
+    /** A fixed key (bytes 0 to 31), as the integration tests configure it (TestIdentityProvider.PSEUDONYM_KEY). */
+    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final String PERSON = id("11010519491231002");
 
     private static String id(String first17) {

@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.credit.client;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.NeighbourService;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.NeighbourService;
 import cn.dongcheng.platform.industry.IndustryServiceApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 

@@ -1,9 +1,9 @@
 package cn.dongcheng.platform.credit.security;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
-import cn.dongcheng.platform.common.testing.AccessMatrixContract;
-import cn.dongcheng.platform.common.testing.NeighbourService;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.AccessMatrixContract;
+import cn.dongcheng.platform.testing.NeighbourService;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,8 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
 
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
 
 /**
  * credit-service's access matrix, row by row, with real tokens; the subject view crosses real HTTP to a real

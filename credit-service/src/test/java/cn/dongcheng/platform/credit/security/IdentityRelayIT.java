@@ -1,14 +1,14 @@
 package cn.dongcheng.platform.credit.security;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.NeighbourService;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.NeighbourService;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.credit.client.EnterpriseBatch;
 import cn.dongcheng.platform.credit.client.IndustryClient;
 import cn.dongcheng.platform.credit.client.IndustryNeighbour;
-import cn.dongcheng.platform.common.testing.TestIndices;
+import cn.dongcheng.platform.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

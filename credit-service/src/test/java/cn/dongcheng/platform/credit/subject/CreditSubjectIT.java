@@ -1,11 +1,11 @@
 package cn.dongcheng.platform.credit.subject;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.NeighbourService;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
-import cn.dongcheng.platform.common.testing.TestIndices;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.NeighbourService;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.TestIndices;
 import cn.dongcheng.platform.credit.client.IndustryNeighbour;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,10 +2,10 @@ package cn.dongcheng.platform.gateway.body;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.security.CallerRole;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.NeighbourService;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.NeighbourService;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.gateway.RawResponse;
 import cn.dongcheng.platform.industry.IndustryServiceApplication;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.gateway.body;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.gateway.RawResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.dongcheng.platform.gateway.Downstream;

@@ -1,9 +1,9 @@
 package cn.dongcheng.platform.gateway.ratelimit;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.TestIndices;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.TestIndices;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.dongcheng.platform.gateway.Downstream;

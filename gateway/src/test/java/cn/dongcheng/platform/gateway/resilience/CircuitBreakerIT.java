@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.gateway.resilience;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.dongcheng.platform.gateway.Downstream;
 import com.sun.net.httpserver.HttpServer;

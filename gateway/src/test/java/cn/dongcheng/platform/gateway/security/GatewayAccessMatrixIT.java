@@ -1,6 +1,6 @@
 package cn.dongcheng.platform.gateway.security;
 
-import cn.dongcheng.platform.common.testing.AccessMatrixContract;
+import cn.dongcheng.platform.testing.AccessMatrixContract;
 import cn.dongcheng.platform.gateway.Downstream;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postJson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postJson;
 
 /**
  * The gateway's own endpoints, row by row of its matrix, with real tokens (routed requests are the services' to decide

@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.industry.enterprise;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Name, address, street, status and industry changes are kept as history and answered by as-of queries. */

@@ -1,9 +1,9 @@
 package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.TestIndices;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.TestIndices;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search, paging past 10,000, batch look-up, the code stream and the CSV export over 12,001 real documents. */

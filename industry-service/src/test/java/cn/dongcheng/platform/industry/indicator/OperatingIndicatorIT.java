@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.industry.indicator;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.List;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,8 +1,8 @@
 package cn.dongcheng.platform.industry.security;
 
-import cn.dongcheng.platform.common.testing.AccessMatrixContract;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.AccessMatrixContract;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.industry.TestCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postJson;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postJson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** industry-service's access matrix, row by row, with real tokens. */

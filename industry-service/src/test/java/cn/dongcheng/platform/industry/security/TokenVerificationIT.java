@@ -2,11 +2,11 @@ package cn.dongcheng.platform.industry.security;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.security.CallerRole;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.JwtForgery;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
-import cn.dongcheng.platform.common.testing.TestIndices;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.JwtForgery;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.TestIndices;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;

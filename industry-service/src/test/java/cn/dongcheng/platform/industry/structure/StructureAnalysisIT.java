@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.industry.structure;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.industry.web;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

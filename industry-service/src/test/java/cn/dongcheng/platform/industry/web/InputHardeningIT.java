@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.industry.web;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.industry.TestCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
-import static cn.dongcheng.platform.common.testing.ProblemAssertions.assertInvalid;
-import static cn.dongcheng.platform.common.testing.ProblemAssertions.assertProblem;
+import static cn.dongcheng.platform.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ProblemAssertions.assertInvalid;
+import static cn.dongcheng.platform.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Inputs that used to answer 500 (or an HTML page, or nothing): each is now a problem naming what is wrong. */

@@ -1,8 +1,8 @@
 package cn.dongcheng.platform.industry.web;
 
 import cn.dongcheng.platform.common.security.CallerContext;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.common.web.input.QueryParameters;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseController;
 import com.fasterxml.jackson.databind.JsonNode;

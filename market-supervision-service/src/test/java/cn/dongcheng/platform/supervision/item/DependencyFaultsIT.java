@@ -1,9 +1,9 @@
 package cn.dongcheng.platform.supervision.item;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
-import cn.dongcheng.platform.common.testing.FaultyProxy;
-import cn.dongcheng.platform.common.testing.TestElasticsearch;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.FaultyProxy;
+import cn.dongcheng.platform.testing.TestElasticsearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 
-import static cn.dongcheng.platform.common.testing.ApiClient.json;
-import static cn.dongcheng.platform.common.testing.ProblemAssertions.assertProblem;
+import static cn.dongcheng.platform.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.supervision.item;
 
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.ElasticsearchIntegrationTest;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 
-import static cn.dongcheng.platform.common.testing.ProblemAssertions.assertInvalid;
+import static cn.dongcheng.platform.testing.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

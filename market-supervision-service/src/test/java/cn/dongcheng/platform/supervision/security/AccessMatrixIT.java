@@ -1,15 +1,15 @@
 package cn.dongcheng.platform.supervision.security;
 
-import cn.dongcheng.platform.common.testing.AccessMatrixContract;
-import cn.dongcheng.platform.common.testing.ApiClient;
+import cn.dongcheng.platform.testing.AccessMatrixContract;
+import cn.dongcheng.platform.testing.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** market-supervision-service's access matrix, row by row, with real tokens. */

@@ -1,9 +1,9 @@
 package cn.dongcheng.platform.population.security;
 
 import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
-import cn.dongcheng.platform.common.testing.AccessMatrixContract;
-import cn.dongcheng.platform.common.testing.ApiClient;
-import cn.dongcheng.platform.common.testing.TestIdentityProvider;
+import cn.dongcheng.platform.testing.AccessMatrixContract;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -11,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.get;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postJson;
-import static cn.dongcheng.platform.common.testing.AccessMatrixContract.Request.postNdjson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postJson;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** population-service's access matrix, row by row, with real tokens. */

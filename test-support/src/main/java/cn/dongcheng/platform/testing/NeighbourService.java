@@ -1,0 +1,85 @@
+package cn.dongcheng.platform.testing;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs another platform service inside a test JVM, on its own random port and with its own index namespace, so a
+ * service's Feign calls cross real HTTP to the real downstream code.
+ *
+ * <p>Every service names its configuration {@code application.yml}; on a shared test class path the caller's file
+ * would win, so the neighbour's own file is read from the jar (or folder) its application class came from.
+ */
+public final class NeighbourService implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private NeighbourService(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static NeighbourService start(Class<?> application, Map<String, String> extraProperties) {
+        List<String> args = new ArrayList<>();
+        args.add("--spring.config.location=file:" + ownConfiguration(application));
+        args.add("--server.port=0");
+        args.add("--spring.elasticsearch.uris=" + TestElasticsearch.uri());
+        args.add("--platform.elasticsearch.namespace=" + TestIndices.uniqueNamespace());
+        args.add("--spring.jmx.enabled=false");
+        // its own client (spring.application.name, resolved by Spring); one map, as a repeated argument would be joined
+        Map<String, String> properties = new LinkedHashMap<>(TestIdentityProvider.serviceProperties(TestIdentityProvider.OWN_APPLICATION_NAME));
+        properties.putAll(extraProperties);
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return new NeighbourService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
+    }
+
+    private static Path ownConfiguration(Class<?> application) {
+        try {
+            URL location = application.getProtectionDomain().getCodeSource().getLocation();
+            URL yml = location.getPath().endsWith(".jar")
+                    ? new URL("jar:" + location + "!/application.yml")
+                    : new URL(location, "application.yml");
+            Path copy = Files.createTempFile(application.getSimpleName(), ".yml");
+            try (InputStream in = yml.openStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            copy.toFile().deleteOnExit();
+            return copy;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the configuration of " + application.getName(), e);
+        }
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public boolean running() {
+        return context.isActive();
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+}

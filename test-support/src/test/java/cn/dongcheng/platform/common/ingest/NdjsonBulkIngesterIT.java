@@ -1,0 +1,118 @@
+package cn.dongcheng.platform.common.ingest;
+
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.testing.TestIndices;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NdjsonBulkIngesterIT {
+
+    private ElasticsearchJson es;
+    private String alias;
+    private NdjsonBulkIngester ingester;
+
+    /** Validates a code and a name, and keys the document by the code (the natural key). */
+    private final LineMapper mapper = line -> {
+        String code = line.path("uscc").asText(null);
+        UnifiedSocialCreditCode.problem(code).ifPresent(reason -> {
+            throw new InvalidInputException("uscc", reason);
+        });
+        if (line.path("name").asText("").isBlank()) {
+            throw new InvalidInputException("name", "must not be blank");
+        }
+        ObjectNode doc = es.object().put("uscc", code).put("name", line.path("name").asText());
+        if (line.has("capital")) {
+            doc.set("capital", line.get("capital"));
+        }
+        return new IndexedDocument(code, doc);
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        es = TestIndices.json();
+        alias = TestIndices.uniqueNamespace() + "entities";
+        TestIndices.indexManager().ensure(alias, (ObjectNode) es.mapper().readTree(
+                "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"uscc\":{\"type\":\"keyword\"},"
+                        + "\"name\":{\"type\":\"keyword\"},\"capital\":{\"type\":\"long\"}}}}"));
+        ingester = new NdjsonBulkIngester(es, 7, 3); // small batches so lines cross batch borders
+    }
+
+    private static String code(int i) {
+        String body = "911101010" + String.format("%07d", i);
+        body = body.substring(0, 8) + body.substring(8, 16);
+        String withOrg = body + UnifiedSocialCreditCode.organisationCheckCharacter(body.substring(8, 16));
+        return withOrg + UnifiedSocialCreditCode.checkCharacter(withOrg);
+    }
+
+    @Test
+    void storesEveryGoodLineOnceAndReportsEveryBadLine() {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            ndjson.append("{\"uscc\":\"").append(code(i)).append("\",\"name\":\"企业").append(i).append("\"}\n");
+        }
+        ndjson.append("{\"uscc\":\"91350100M000100Y44\",\"name\":\"bad check\"}\n");           // line 41
+        ndjson.append("{not json\n");                                                          // line 42
+        ndjson.append("\n");                                                                   // 43 blank: skipped
+        ndjson.append("{\"uscc\":\"").append(code(50)).append("\",\"name\":\"\"}\n");         // line 44
+        ndjson.append("{\"uscc\":\"").append(code(51)).append("\",\"name\":\"x\",\"capital\":\"lots\"}\n"); // 45: mapping rejects
+        ndjson.append("[1,2]\n");                                                              // line 46
+        ndjson.append("{\"uscc\":\"").append(code(3)).append("\",\"name\":\"企业3 renamed\"}\n"); // 47: same key again
+
+        BulkIngestionReport report = ingester.ingest(stream(ndjson), alias, mapper, true);
+
+        assertThat(report.accepted()).isEqualTo(41);
+        assertThat(report.rejectedCount()).isEqualTo(5);
+        assertThat(report.rejected()).extracting(RejectedLine::line).containsExactly(41L, 42L, 44L, 45L, 46L);
+        assertThat(report.rejected()).filteredOn(r -> r.line() == 41).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("uscc").contains("mod 31"));
+        assertThat(report.rejected()).filteredOn(r -> r.line() == 45).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.id()).isEqualTo(code(51));
+                    assertThat(r.reason()).contains("document_parsing_exception");
+                });
+        assertThat(es.get("/" + alias + "/_count").path("count").asLong()).isEqualTo(40);
+        assertThat(es.get("/" + alias + "/_doc/" + code(3)).path("_source").path("name").asText()).isEqualTo("企业3 renamed");
+
+        // a re-run of the same file changes nothing: ids come from the natural key
+        BulkIngestionReport again = ingester.ingest(stream(ndjson), alias, mapper, true);
+        assertThat(again.accepted()).isEqualTo(41);
+        assertThat(es.get("/" + alias + "/_count").path("count").asLong()).isEqualTo(40);
+    }
+
+    private static ByteArrayInputStream stream(CharSequence s) {
+        return new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void afterAFailedBatchNothingLaterIsWrittenAndTheCallFails() {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            ndjson.append("{\"uscc\":\"").append(code(i)).append("\",\"name\":\"企业").append(i).append("\"}\n");
+        }
+        // the second batch (lines 8–14) cannot be prepared, say because a side index is gone
+        BatchPreparation failing = batch -> {
+            if (batch.stream().anyMatch(d -> d.id().equals(code(10)))) {
+                throw new IllegalStateException("side index unavailable");
+            }
+            return new BatchPreparation.Prepared(java.util.List.of(), java.util.Map.of(), java.util.Map.of());
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingester.ingest(stream(ndjson), alias, mapper, failing, false))
+                .hasMessageContaining("side index unavailable");
+
+        es.refresh(alias);
+        long stored = es.get("/" + alias + "/_count").path("count").asLong();
+        assertThat(stored).as("only the first batch may have been written").isIn(0L, 7L);
+        for (int i = 8; i <= 40; i++) {
+            assertThat(es.exists("/" + alias + "/_doc/" + code(i))).as("line %d", i).isFalse();
+        }
+    }
+}
