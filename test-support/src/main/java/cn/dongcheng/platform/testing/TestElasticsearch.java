@@ -1,6 +1,6 @@
 package cn.dongcheng.platform.testing;
 
-import cn.dongcheng.platform.common.elasticsearch.embedded.EmbeddedElasticsearch;
+import cn.dongcheng.platform.devtools.elasticsearch.EmbeddedElasticsearch;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

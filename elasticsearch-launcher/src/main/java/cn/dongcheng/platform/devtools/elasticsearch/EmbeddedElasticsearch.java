@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.common.elasticsearch.embedded;
+package cn.dongcheng.platform.devtools.elasticsearch;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.common.elasticsearch.embedded;
+package cn.dongcheng.platform.devtools.elasticsearch;
 
 import java.nio.file.Path;
 import java.time.Duration;
