@@ -1,12 +1,12 @@
-package cn.dongcheng.platform.demodata.bench;
+package cn.dongcheng.platform.bench;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.demodata.Calibration;
 import cn.dongcheng.platform.demodata.EnterpriseGenerator;
 import cn.dongcheng.platform.demodata.Scale;
-import cn.dongcheng.platform.demodata.bench.BenchSupport.Cpu;
-import cn.dongcheng.platform.demodata.bench.BenchSupport.Run;
-import cn.dongcheng.platform.demodata.bench.BenchSupport.Target;
+import cn.dongcheng.platform.bench.BenchSupport.Cpu;
+import cn.dongcheng.platform.bench.BenchSupport.Run;
+import cn.dongcheng.platform.bench.BenchSupport.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
-import static cn.dongcheng.platform.demodata.bench.BenchSupport.median;
+import static cn.dongcheng.platform.bench.BenchSupport.median;
 
 /**
  * The industry-service benchmark (issue: directory and monitoring), against a running platform. Every ratio is

@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.demodata.bench;
+package cn.dongcheng.platform.bench;
 
 import cn.dongcheng.platform.identity.login.CachedToken;
 import cn.dongcheng.platform.identity.login.ClientCredentials;

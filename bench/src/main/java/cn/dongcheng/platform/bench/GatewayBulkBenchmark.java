@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.demodata.bench;
+package cn.dongcheng.platform.bench;
 
 import cn.dongcheng.platform.demodata.Calibration;
 import cn.dongcheng.platform.demodata.EnterpriseGenerator;

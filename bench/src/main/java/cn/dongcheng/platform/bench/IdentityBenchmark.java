@@ -1,8 +1,8 @@
-package cn.dongcheng.platform.demodata.bench;
+package cn.dongcheng.platform.bench;
 
-import cn.dongcheng.platform.demodata.bench.BenchSupport.Cpu;
-import cn.dongcheng.platform.demodata.bench.BenchSupport.Run;
-import cn.dongcheng.platform.demodata.bench.BenchSupport.Target;
+import cn.dongcheng.platform.bench.BenchSupport.Cpu;
+import cn.dongcheng.platform.bench.BenchSupport.Run;
+import cn.dongcheng.platform.bench.BenchSupport.Target;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import static cn.dongcheng.platform.demodata.bench.BenchSupport.median;
+import static cn.dongcheng.platform.bench.BenchSupport.median;
 
 /**
  * Issue 8's benchmark: what signed identities cost a look-up of one market entity by code. Seven variants in one
