@@ -428,11 +428,6 @@ public class AuditTrail implements AutoCloseable {
         return new AuditVerification(checked, problems.isEmpty(), expectedSeq - 1, prevHash, problems, found);
     }
 
-    /** Drops the cached head, e.g. after the index was changed from outside. */
-    public void forgetHead() {
-        reloadHead = true;
-    }
-
     /** Stops the writer; entries still waiting fail (their requests answer 503). */
     @Override
     public void close() {

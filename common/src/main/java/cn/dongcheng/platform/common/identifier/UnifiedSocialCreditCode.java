@@ -86,16 +86,6 @@ public record UnifiedSocialCreditCode(String value) {
         return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
     }
 
-    /** Registration authority and entity type (positions 1–2), e.g. 91 = enterprise registered by market regulation. */
-    public String registrationCategory() {
-        return value.substring(0, 2);
-    }
-
-    /** Administrative division of the registering authority (positions 3–8), e.g. 110101 = Dongcheng. */
-    public String divisionCode() {
-        return value.substring(2, 8);
-    }
-
     @Override
     public String toString() {
         return value;

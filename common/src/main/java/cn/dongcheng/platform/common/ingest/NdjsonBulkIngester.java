@@ -45,24 +45,7 @@ public class NdjsonBulkIngester {
         this.maxRetries = maxRetries;
     }
 
-    /** Reads the whole stream; {@code refresh} makes the stored lines searchable before the call returns. */
-    public BulkIngestionReport ingest(InputStream ndjson, String alias, LineMapper mapper, boolean refresh) {
-        return ingest(ndjson, alias, mapper, BatchPreparation.NONE, refresh);
-    }
-
-    /** As above, with work to do before each batch is stored (see {@link BatchPreparation}). */
-    public BulkIngestionReport ingest(InputStream ndjson, String alias, LineMapper mapper, BatchPreparation preparation,
-                                      boolean refresh) {
-        return ingestLines(ndjson, alias, line -> {
-            JsonNode node = es.mapper().readTree(line);
-            if (!node.isObject()) {
-                throw new InvalidInputException("line", "each line must be a JSON object");
-            }
-            return mapper.map(node);
-        }, preparation, refresh);
-    }
-
-    /** Reads each line's UTF-8 bytes straight into what to store (no text, no tree): the fast path of the services. */
+    /** Reads each line's UTF-8 bytes straight into what to store (no text, no tree). */
     @FunctionalInterface
     public interface LineParser {
         IndexedDocument parse(byte[] line) throws IOException;
@@ -73,15 +56,10 @@ public class NdjsonBulkIngester {
         }
     }
 
-    public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
-                                           boolean refresh) {
-        return ingestLines(ndjson, alias, parser, preparation, refresh, new BulkProgress());
-    }
-
     /**
-     * As above, counting into {@code progress}: when the upload fails part-way (the body too large, the client gone,
-     * Elasticsearch down) the caller still learns what was stored. Once this returns or throws, no batch is in flight,
-     * so the counts are final.
+     * Reads the whole stream; {@code refresh} makes the stored lines searchable before the call returns. Counts into
+     * {@code progress}: when the upload fails part-way (the body too large, the client gone, Elasticsearch down) the
+     * caller still learns what was stored. Once this returns or throws, no batch is in flight, so the counts are final.
      */
     public BulkIngestionReport ingestLines(InputStream ndjson, String alias, LineParser parser, BatchPreparation preparation,
                                            boolean refresh, BulkProgress progress) {

@@ -4,7 +4,6 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import cn.dongcheng.platform.common.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,11 +13,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -48,13 +45,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
         return validation(e.problems(), request);
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
-        List<FieldProblem> problems = e.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
-        return validation(problems, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -123,23 +113,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage())).toList();
-        return ResponseEntity.badRequest().body(validationBody(problems, path(request)));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage()))).toList();
-        return ResponseEntity.badRequest().body(validationBody(problems, path(request)));
-    }
-
-    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
@@ -163,8 +136,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Elasticsearch down or refusing: name it rather than answering 500. */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class, java.net.ConnectException.class,
-            org.apache.http.ConnectionClosedException.class})
+    @ExceptionHandler({java.net.ConnectException.class, org.apache.http.ConnectionClosedException.class})
     ResponseEntity<ProblemDetail> elasticsearchDown(Exception e, HttpServletRequest request) {
         return unavailable(new DependencyUnavailableException("elasticsearch", e.getMessage(), e), request);
     }
@@ -208,10 +180,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String path(WebRequest request) {
         return request.getDescription(false).replaceFirst("^uri=", "");
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

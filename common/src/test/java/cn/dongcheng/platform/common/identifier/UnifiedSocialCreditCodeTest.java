@@ -48,11 +48,4 @@ class UnifiedSocialCreditCodeTest {
         assertThat(UnifiedSocialCreditCode.problem("91350100M0001O0Y43")).hasValueSatisfying(r -> assertThat(r).contains("'O'"));
         assertThatThrownBy(() -> UnifiedSocialCreditCode.parse(null)).isInstanceOf(InvalidIdentifierException.class);
     }
-
-    @Test
-    void readsRegistrationCategoryAndDivision() {
-        UnifiedSocialCreditCode code = UnifiedSocialCreditCode.parse("91110000802100433B");
-        assertThat(code.registrationCategory()).isEqualTo("91");
-        assertThat(code.divisionCode()).isEqualTo("110000");
-    }
 }

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.gateway.audit;
 
 import cn.dongcheng.platform.common.audit.AuditEntry;
+import cn.dongcheng.platform.common.audit.AuditPseudonyms;
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.testing.ApiClient;
@@ -8,6 +9,7 @@ import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.testing.NeighbourService;
 import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.testing.TestIndices;
+import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.CallerRole;
 import cn.dongcheng.platform.industry.IndustryServiceApplication;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +153,14 @@ class ChainAnchorsIT extends ElasticsearchIntegrationTest {
         assertThat(cut.path("intact").asBoolean()).isFalse();
         assertThat(cut.path("problems").toString()).contains("no longer reaches entry " + anchoredSeq);
 
-        // ... and lets the service write on: the chain is long enough again, but the anchored entry is another one
-        serviceTrail.forgetHead();
-        audited();
+        // ... and lets the service write on, as it does once restarted (a new trail reads the head from the index): the
+        // chain is long enough again, but the anchored entry is another one
+        try (AuditTrail restarted = new AuditTrail(ES, serviceTrail.alias(), Clock.systemDefaultZone(),
+                AuditPseudonyms.fromBase64(TestIdentityProvider.PSEUDONYM_KEY))) {
+            for (int i = 0; i < 2; i++) {
+                restarted.record(CallerContext.of("data-steward", CallerRole.DATA_STEWARD), "READ", "enterprise", "SUCCESS", null);
+            }
+        }
         JsonNode rewritten = verification("industry-service");
         assertThat(rewritten.path("truncated").asBoolean()).as(rewritten.toString()).isTrue();
         assertThat(rewritten.path("problems").toString()).contains("entry " + anchoredSeq + " has another hash");

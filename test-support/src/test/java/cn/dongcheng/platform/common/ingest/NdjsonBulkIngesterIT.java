@@ -4,6 +4,7 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.testing.TestIndices;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,9 @@ class NdjsonBulkIngesterIT {
     private String alias;
     private NdjsonBulkIngester ingester;
 
-    /** Validates a code and a name, and keys the document by the code (the natural key). */
-    private final LineMapper mapper = line -> {
+    /** Reads a line, validates a code and a name, and keys the document by the code (the natural key). */
+    private final NdjsonBulkIngester.LineParser parser = bytes -> {
+        JsonNode line = es.mapper().readTree(bytes);
         String code = line.path("uscc").asText(null);
         UnifiedSocialCreditCode.problem(code).ifPresent(reason -> {
             throw new InvalidInputException("uscc", reason);
@@ -66,7 +68,7 @@ class NdjsonBulkIngesterIT {
         ndjson.append("[1,2]\n");                                                              // line 46
         ndjson.append("{\"uscc\":\"").append(code(3)).append("\",\"name\":\"企业3 renamed\"}\n"); // 47: same key again
 
-        BulkIngestionReport report = ingester.ingest(stream(ndjson), alias, mapper, true);
+        BulkIngestionReport report = ingester.ingestLines(stream(ndjson), alias, parser, BatchPreparation.NONE, true, new BulkProgress());
 
         assertThat(report.accepted()).isEqualTo(41);
         assertThat(report.rejectedCount()).isEqualTo(5);
@@ -82,7 +84,7 @@ class NdjsonBulkIngesterIT {
         assertThat(es.get("/" + alias + "/_doc/" + code(3)).path("_source").path("name").asText()).isEqualTo("企业3 renamed");
 
         // a re-run of the same file changes nothing: ids come from the natural key
-        BulkIngestionReport again = ingester.ingest(stream(ndjson), alias, mapper, true);
+        BulkIngestionReport again = ingester.ingestLines(stream(ndjson), alias, parser, BatchPreparation.NONE, true, new BulkProgress());
         assertThat(again.accepted()).isEqualTo(41);
         assertThat(es.get("/" + alias + "/_count").path("count").asLong()).isEqualTo(40);
     }
@@ -105,7 +107,7 @@ class NdjsonBulkIngesterIT {
             return new BatchPreparation.Prepared(java.util.List.of(), java.util.Map.of(), java.util.Map.of());
         };
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingester.ingest(stream(ndjson), alias, mapper, failing, false))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingester.ingestLines(stream(ndjson), alias, parser, failing, false, new BulkProgress()))
                 .hasMessageContaining("side index unavailable");
 
         es.refresh(alias);

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.common.web.openapi;
 
+import cn.dongcheng.platform.common.problem.ProblemJson;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -25,7 +26,6 @@ import java.util.Set;
 public class ProblemResponses implements OpenApiCustomizer {
 
     public static final String SCHEMA = "Problem";
-    public static final String MEDIA_TYPE = "application/problem+json";
     private static final String REF = "#/components/schemas/" + SCHEMA;
     /** Bulk endpoints read the body as a stream, so springdoc documents no request body for them: go by the method too. */
     private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -66,7 +66,7 @@ public class ProblemResponses implements OpenApiCustomizer {
         if (response.getContent() == null) {
             response.setContent(new Content());
         }
-        response.getContent().putIfAbsent(MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(REF)));
+        response.getContent().putIfAbsent(ProblemJson.MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(REF)));
     }
 
     /** Exactly the members ProblemDetailsAdvice, SecurityProblems and ProblemJson write. */
