@@ -2,7 +2,7 @@ package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
-import cn.dongcheng.platform.common.money.Yuan;
+import cn.dongcheng.platform.industry.money.Yuan;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.industry.classification.IndustryClassification;

@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.industry.indicator;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
-import cn.dongcheng.platform.common.money.Yuan;
+import cn.dongcheng.platform.industry.money.Yuan;
 import cn.dongcheng.platform.common.time.CalendarInputs;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;

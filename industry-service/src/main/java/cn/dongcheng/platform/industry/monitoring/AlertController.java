@@ -3,7 +3,6 @@ package cn.dongcheng.platform.industry.monitoring;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.security.CallerContext;
-import cn.dongcheng.platform.common.web.input.FreeText;
 import cn.dongcheng.platform.common.web.input.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

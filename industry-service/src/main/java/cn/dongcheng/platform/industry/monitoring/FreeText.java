@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.common.web.input;
+package cn.dongcheng.platform.industry.monitoring;
 
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 

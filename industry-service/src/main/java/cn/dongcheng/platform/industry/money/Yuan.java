@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.common.money;
+package cn.dongcheng.platform.industry.money;
 
 import cn.dongcheng.platform.common.problem.FieldProblem;
 
