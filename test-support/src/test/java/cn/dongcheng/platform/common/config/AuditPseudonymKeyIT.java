@@ -6,6 +6,7 @@ import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.testing.TestIndices;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,7 +18,8 @@ class AuditPseudonymKeyIT {
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PlatformTimeAutoConfiguration.class,
-                    ElasticsearchRestClientAutoConfiguration.class, PlatformElasticsearchAutoConfiguration.class))
+                    ElasticsearchRestClientAutoConfiguration.class, ElasticsearchClientAutoConfiguration.class,
+                    PlatformElasticsearchAutoConfiguration.class))
             .withPropertyValues("platform.domain=keytest", "spring.elasticsearch.uris=" + TestElasticsearch.uri(),
                     "platform.elasticsearch.namespace=" + TestIndices.uniqueNamespace());
 
