@@ -153,10 +153,30 @@ final class BenchSupport {
         }
     }
 
-    /** One kind of look-up: where request {@code i} goes, and the token it carries (null: none). */
-    record Target(IntFunction<String> url, Supplier<String> token) {
+    /**
+     * One kind of look-up: where request {@code i} goes, the token it carries (null: none) and its JSON body (null: a
+     * GET; else a POST, as for look-ups by a person's ID number, which never goes into a URL).
+     */
+    record Target(IntFunction<String> url, Supplier<String> token, IntFunction<String> body) {
+        Target(IntFunction<String> url, Supplier<String> token) {
+            this(url, token, null);
+        }
+
         static Target anonymous(IntFunction<String> url) {
-            return new Target(url, null);
+            return new Target(url, null, null);
+        }
+
+        HttpRequest request(int i, String bearer) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.apply(i)));
+            if (body == null) {
+                request.GET();
+            } else {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.apply(i)));
+            }
+            if (bearer != null) {
+                request.header("Authorization", bearer);
+            }
+            return request.build();
         }
     }
 
@@ -165,7 +185,7 @@ final class BenchSupport {
         return load(Target.anonymous(url), count);
     }
 
-    /** {@code count} GETs spread over the client threads, all with the same token (taken before the clock starts). */
+    /** {@code count} requests spread over the client threads, all with the same token (taken before the clock starts). */
     Run load(Target target, int count) throws Exception {
         String bearer = target.token() == null ? null : "Bearer " + target.token().get();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -176,15 +196,12 @@ final class BenchSupport {
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < count; ) {
-                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url().apply(i))).GET();
-                    if (bearer != null) {
-                        request.header("Authorization", bearer);
-                    }
+                    HttpRequest request = target.request(i, bearer);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> r = send(request.build());
+                    HttpResponse<String> r = send(request);
                     latencies[i] = (System.nanoTime() - t0) / 1e6;
                     if (r.statusCode() != 200) {
-                        throw new IllegalStateException(target.url().apply(i) + " answered " + r.statusCode());
+                        throw new IllegalStateException(request.uri() + " answered " + r.statusCode());
                     }
                 }
                 return null;
@@ -242,11 +259,16 @@ final class BenchSupport {
 
     /** {@code n} (at most 10,000) codes of the directory, in a fixed random order. */
     List<String> sampleCodes(int n) {
-        List<String> codes = new ArrayList<>();
-        JsonNode hits = post(es + "/industry-enterprises/_search", "{\"size\":" + Math.min(n, 10000) + ",\"_source\":false,"
+        return sampleIds("industry-enterprises", n);
+    }
+
+    /** {@code n} (at most 10,000) document ids of an index, in a fixed random order. */
+    List<String> sampleIds(String index, int n) {
+        List<String> ids = new ArrayList<>();
+        JsonNode hits = post(es + "/" + index + "/_search", "{\"size\":" + Math.min(n, 10000) + ",\"_source\":false,"
                 + "\"query\":{\"function_score\":{\"random_score\":{\"seed\":3,\"field\":\"_seq_no\"}}}}").path("hits").path("hits");
-        hits.forEach(h -> codes.add(h.path("_id").asText()));
-        return codes;
+        hits.forEach(h -> ids.add(h.path("_id").asText()));
+        return ids;
     }
 
     // ---------------------------------------------------------------------------------------------- HTTP

@@ -1,0 +1,126 @@
+package cn.dongcheng.platform.bench;
+
+import cn.dongcheng.platform.bench.BenchSupport.Cpu;
+import cn.dongcheng.platform.bench.BenchSupport.Run;
+import cn.dongcheng.platform.bench.BenchSupport.Target;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static cn.dongcheng.platform.bench.BenchSupport.median;
+
+/**
+ * The population look-up as users make it: {@code POST /v1/persons:lookup} (the ID number in the body, never in a URL)
+ * with a statistician's token — unmasked, so every look-up writes an audit entry — directly and through the gateway,
+ * against a raw Elasticsearch GET of the same person. Rounds run the three in an order shuffled with a seeded RNG.
+ */
+final class PopulationBenchmark {
+
+    enum Variant {
+        RAW("(1) raw Elasticsearch GET"),
+        DIRECT("(2) service, statistician (audited)"),
+        GATEWAY("(3) gateway, statistician (audited)");
+
+        final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final long ORDER_SEED = 13;
+    private static final String AUDIT_COUNT = "{\"query\":{\"prefix\":{\"action\":\"READ_PERSON\"}}}";
+
+    private final BenchSupport bench;
+    private final String service;
+    private final String gateway;
+    private final int rounds;
+
+    PopulationBenchmark(BenchSupport bench, String service, String gateway, int rounds) {
+        this.bench = bench;
+        this.service = service;
+        this.gateway = gateway;
+        this.rounds = rounds;
+    }
+
+    void run(int requests) throws Exception {
+        List<String> ids = bench.sampleIds("population-persons", 10_000);
+        if (ids.isEmpty()) {
+            bench.line("## Population look-up\n- skipped: no persons in `population-persons`\n");
+            return;
+        }
+        Supplier<String> statistician = bench.userToken("STATISTICIAN");
+        IntFunction<String> body = i -> "{\"idNumber\":\"" + ids.get(i % ids.size()) + "\"}";
+        Map<Variant, Target> targets = new EnumMap<>(Variant.class);
+        targets.put(Variant.RAW, Target.anonymous(i -> bench.es + "/population-persons/_doc/" + ids.get(i % ids.size())));
+        targets.put(Variant.DIRECT, new Target(i -> service + "/v1/persons:lookup", statistician, body));
+        targets.put(Variant.GATEWAY, new Target(i -> gateway + "/api/population/v1/persons:lookup", statistician, body));
+        statistician.get();
+        List<String> jvms = List.of(service, gateway);
+        BenchSupport.WarmUp warmUp = bench.warmUp(List.copyOf(targets.values()), 2_000, jvms);
+
+        long auditBefore = auditEntries();
+        Random order = new Random(ORDER_SEED);
+        List<Map<Variant, double[]>> results = new ArrayList<>(); // rate, then CPU µs {ES, service, gateway, client}
+        List<String> orders = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
+            Collections.shuffle(variants, order);
+            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
+            Map<Variant, double[]> round = new EnumMap<>(Variant.class);
+            for (Variant v : variants) {
+                statistician.get();
+                Cpu before = bench.cpu(jvms);
+                Run run = bench.load(targets.get(v), requests);
+                double[] us = bench.cpu(jvms).perOperationSince(before, requests);
+                round.put(v, new double[] {run.perSecond(), run.percentile(50), run.percentile(99), us[0], us[1], us[2], us[3]});
+            }
+            results.add(round);
+        }
+        long written = auditEntries() - auditBefore;
+        long audited = 2L * rounds * requests;
+
+        bench.line("## Population look-up (POST /v1/persons:lookup, audited)");
+        bench.line(String.format("How measured: %d random persons of `population-persons`; %d requests per run from %d client threads; "
+                + "%d rounds, each running the three variants in an order shuffled with seed %d (orders: %s); %d warm-up rounds first "
+                + "(%.1f s of JIT compilation in the last). The statistician's look-ups are unmasked, so each one writes an audit entry.",
+                ids.size(), requests, bench.threads, rounds, ORDER_SEED, String.join(" / ", orders), warmUp.rounds(),
+                warmUp.lastRoundCompilingSeconds()));
+        bench.line("");
+        bench.line("| variant | req/s | p50 ms | p99 ms | CPU µs/request: Elasticsearch | service | gateway | client |");
+        bench.line("|---|---|---|---|---|---|---|---|");
+        for (Variant v : Variant.values()) {
+            double[] m = new double[7];
+            for (int k = 0; k < 7; k++) {
+                int field = k;
+                m[k] = median(results.stream().mapToDouble(r -> r.get(v)[field]).toArray());
+            }
+            bench.line(String.format("| %s | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f |", v.label, m[0], m[1], m[2], m[3], m[4], m[5], m[6]));
+        }
+        bench.line("(medians over the rounds)");
+        ratio(results, Variant.RAW, Variant.DIRECT, "audited look-up vs raw GET");
+        ratio(results, Variant.RAW, Variant.GATEWAY, "audited look-up through the gateway vs raw GET");
+        ratio(results, Variant.DIRECT, Variant.GATEWAY, "gateway vs direct");
+        bench.line(String.format("- audit entries (READ_PERSON_* in `population-audit`, counted through raw Elasticsearch before and after "
+                + "the measured rounds): **%d written for %d audited look-ups — %s**", written, audited, written == audited ? "they match" : "MISMATCH"));
+        bench.line("");
+    }
+
+    private void ratio(List<Map<Variant, double[]>> results, Variant to, Variant of, String meaning) {
+        List<double[]> pairs = results.stream().map(r -> new double[] {r.get(to)[0], r.get(of)[0]}).toList();
+        bench.line(String.format("- %s: (%d)÷(%d) = **%.2f** — per round %s", meaning, of.ordinal() + 1, to.ordinal() + 1, median(pairs),
+                pairs.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
+    }
+
+    private long auditEntries() {
+        bench.refresh("population-audit");
+        return bench.post(bench.es + "/population-audit/_count", AUDIT_COUNT).path("count").asLong();
+    }
+}
