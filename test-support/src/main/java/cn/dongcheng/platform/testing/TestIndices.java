@@ -50,7 +50,12 @@ public final class TestIndices {
 
     /** The typed Java API client on the shared test node. */
     public static ElasticsearchClient client() {
-        return new ElasticsearchClient(new RestClientTransport(restClient(), new JacksonJsonpMapper()));
+        return client(TestElasticsearch.uri());
+    }
+
+    /** The typed Java API client on {@code node} (another node, a proxy, a closed port). */
+    public static ElasticsearchClient client(URI node) {
+        return new ElasticsearchClient(new RestClientTransport(restClient(node), new JacksonJsonpMapper()));
     }
 
     /**
@@ -68,12 +73,11 @@ public final class TestIndices {
         return indexManager("test-index-leases", Duration.ofMinutes(1), (alias, from, to, copied, total) -> { });
     }
 
-    private static RestClient restClient() {
-        URI uri = TestElasticsearch.uri();
-        return RestClient.builder(new HttpHost(uri.getHost(), uri.getPort(), "http")).build();
+    private static RestClient restClient(URI node) {
+        return RestClient.builder(new HttpHost(node.getHost(), node.getPort(), "http")).build();
     }
 
     public static ElasticsearchJson json() {
-        return new ElasticsearchJson(restClient(), new ObjectMapper());
+        return new ElasticsearchJson(restClient(TestElasticsearch.uri()), new ObjectMapper());
     }
 }

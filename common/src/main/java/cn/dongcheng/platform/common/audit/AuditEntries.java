@@ -1,17 +1,14 @@
 package cn.dongcheng.platform.common.audit;
 
+import cn.dongcheng.platform.common.elasticsearch.Queries;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.util.List;
 import java.util.Optional;
 
-/**
- * Reading one audit index, newest first, with cursor paging. The JSON style of the rest of the platform (through
- * {@link DocumentPages}) rather than the typed client: the paging, cursor format and error mapping already exist there.
- */
+/** Reading one audit index, newest first, with the cursor paging of {@link DocumentPages}. */
 public class AuditEntries {
 
     private final DocumentPages pages;
@@ -23,9 +20,8 @@ public class AuditEntries {
     }
 
     public Page<AuditEntry> search(AuditQuery query, PageRequest page) {
-        ArrayNode sort = JsonNodeFactory.instance.arrayNode();
-        sort.addObject().put("seq", "desc"); // unique: a cursor is exact
-        return pages.page(alias, query.toQuery(), sort, page, AuditEntry.class);
+        // seq is unique: a cursor is exact
+        return pages.page(alias, query.toQuery(), List.of(Queries.desc("seq")), page, AuditEntry.class);
     }
 
     /** The newest entry matching the query, as far as search sees (entries become searchable within a second). */

@@ -1,11 +1,10 @@
 package cn.dongcheng.platform.common.audit;
 
+import cn.dongcheng.platform.common.elasticsearch.Queries;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.time.DistrictTime;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -92,20 +91,19 @@ public record AuditQuery(Map<String, String> terms, OffsetDateTime from, OffsetD
     }
 
     /** The Elasticsearch query: a bool of term filters and a time range. */
-    ObjectNode toQuery() {
-        ObjectNode query = JsonNodeFactory.instance.objectNode();
-        ArrayNode filter = query.putObject("bool").putArray("filter");
-        terms.forEach((field, value) -> filter.addObject().putObject("term").put(field, value));
+    Query toQuery() {
+        List<Query> filter = new ArrayList<>();
+        terms.forEach((field, value) -> filter.add(Queries.term(field, value)));
         if (from != null || to != null) {
-            ObjectNode range = filter.addObject().putObject("range").putObject("time");
-            if (from != null) {
-                range.put("gte", from.toString());
-            }
-            if (to != null) {
-                range.put("lte", to.toString());
-            }
+            filter.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("time");
+                if (from != null) {
+                    d.gte(from.toString());
+                }
+                return to == null ? d : d.lte(to.toString());
+            }))));
         }
-        return query;
+        return Queries.allOf(filter);
     }
 
     /** The filters as the audit entry of a search names them. */

@@ -4,8 +4,12 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.web.RequestIds;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
 
 /**
  * The service's append-only, hash-chained audit index. Every write and every read of a natural person's data is
@@ -61,6 +70,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A bulk whose answer is lost (time-out after Elasticsearch wrote it) fails its callers; its entries stay in the
  * chain. Failing closed this way can record an attempt twice if the caller retries, never zero times.
+ *
+ * <p>Writes are NDJSON {@code _bulk} bodies through {@link ElasticsearchJson}, built once per batch and read back
+ * item by item; reads (head, links, verification) go through the typed client.
  */
 public class AuditTrail implements AutoCloseable {
 
@@ -73,6 +85,7 @@ public class AuditTrail implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final ElasticsearchJson es;
+    private final ElasticsearchClient client;
     private final String alias;
     private final Clock clock;
     private final AuditPseudonyms pseudonyms;
@@ -88,17 +101,19 @@ public class AuditTrail implements AutoCloseable {
     private record Pending(AuditEvent event, CompletableFuture<AuditEntry> done) {
     }
 
-    public AuditTrail(ElasticsearchJson es, String alias, Clock clock, AuditPseudonyms pseudonyms) {
-        this(es, alias, clock, pseudonyms, DEFAULT_CAPACITY);
+    public AuditTrail(ElasticsearchJson es, ElasticsearchClient client, String alias, Clock clock, AuditPseudonyms pseudonyms) {
+        this(es, client, alias, clock, pseudonyms, DEFAULT_CAPACITY);
     }
 
-    AuditTrail(ElasticsearchJson es, String alias, Clock clock, AuditPseudonyms pseudonyms, int capacity) {
-        this(es, alias, clock, pseudonyms, capacity, true);
+    AuditTrail(ElasticsearchJson es, ElasticsearchClient client, String alias, Clock clock, AuditPseudonyms pseudonyms, int capacity) {
+        this(es, client, alias, clock, pseudonyms, capacity, true);
     }
 
     /** @param startWriter false only in tests that drive the writer's steps themselves ({@link #flushNow()}) */
-    AuditTrail(ElasticsearchJson es, String alias, Clock clock, AuditPseudonyms pseudonyms, int capacity, boolean startWriter) {
+    AuditTrail(ElasticsearchJson es, ElasticsearchClient client, String alias, Clock clock, AuditPseudonyms pseudonyms,
+               int capacity, boolean startWriter) {
         this.es = es;
+        this.client = client;
         this.alias = alias;
         this.clock = clock;
         this.pseudonyms = pseudonyms;
@@ -329,18 +344,13 @@ public class AuditTrail implements AutoCloseable {
     /** Where the newest run of entries that does not link to its predecessor starts, or -1 if the tail links. */
     private long unlinkedRunStart(AuditEntry last) {
         long from = Math.max(1, last.seq() - MAX_BATCH);
-        ObjectNode body = es.object();
-        ArrayNode ids = body.putArray("ids");
-        for (long seq = from; seq <= last.seq(); seq++) {
-            ids.add(docId(seq));
-        }
+        List<String> ids = LongStream.rangeClosed(from, last.seq()).mapToObj(AuditTrail::docId).toList();
         Map<Long, AuditEntry> bySeq = new HashMap<>();
-        for (JsonNode doc : es.send("POST", "/" + alias + "/_mget", body).path("docs")) {
-            if (doc.path("found").asBoolean()) {
-                AuditEntry entry = es.mapper().convertValue(doc.path("_source"), AuditEntry.class);
-                bySeq.put(entry.seq(), entry);
+        call(() -> client.mget(m -> m.index(alias).ids(ids), AuditEntry.class)).docs().forEach(doc -> {
+            if (doc.isResult() && doc.result().found()) {
+                bySeq.put(doc.result().source().seq(), doc.result().source());
             }
-        }
+        });
         for (long seq = last.seq(); seq > from; seq--) {
             AuditEntry entry = bySeq.get(seq);
             AuditEntry before = bySeq.get(seq - 1);
@@ -353,19 +363,30 @@ public class AuditTrail implements AutoCloseable {
 
     /** The entry with the highest seq, read in real time (a search, then GETs of the next ids search may not see yet). */
     private AuditEntry newest() {
-        ObjectNode query = es.object();
-        query.put("size", 1);
-        query.putArray("sort").addObject().put("seq", "desc");
-        JsonNode hits = es.send("POST", "/" + alias + "/_search", query).path("hits").path("hits");
-        AuditEntry last = hits.isEmpty() ? null : es.mapper().convertValue(hits.get(0).path("_source"), AuditEntry.class);
+        List<Hit<AuditEntry>> hits = call(() -> client.search(q -> q.index(alias).size(1).sort(desc("seq")), AuditEntry.class))
+                .hits().hits();
+        AuditEntry last = hits.isEmpty() ? null : hits.get(0).source();
         while (true) {
-            long next = last == null ? 1 : last.seq() + 1;
-            JsonNode doc = es.getOrNull("/" + alias + "/_doc/" + docId(next));
-            if (doc == null || !doc.path("found").asBoolean()) {
+            AuditEntry next = realTimeGet(docId(last == null ? 1 : last.seq() + 1));
+            if (next == null) {
                 return last;
             }
-            last = es.mapper().convertValue(doc.path("_source"), AuditEntry.class);
+            last = next;
         }
+    }
+
+    /** A GET sees an entry before search does; null when there is none (or no index). */
+    private AuditEntry realTimeGet(String id) {
+        GetResponse<AuditEntry> doc;
+        try {
+            doc = call(() -> client.get(g -> g.index(alias).id(id), AuditEntry.class));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+        return doc.found() ? doc.source() : null;
     }
 
     /** The newest entry's position, in real time: cheap enough to be polled by the anchoring job. */
@@ -389,21 +410,19 @@ public class AuditTrail implements AutoCloseable {
         String prevHash = AuditEntry.GENESIS;
         long checked = 0;
         AuditChainPosition found = null;
-        JsonNode searchAfter = null;
+        List<FieldValue> searchAfter = null;
         while (true) {
-            ObjectNode query = es.object();
-            query.put("size", 1000);
-            query.putArray("sort").addObject().put("seq", "asc");
-            if (searchAfter != null) {
-                query.set("search_after", searchAfter);
-            }
-            JsonNode hits = es.send("POST", "/" + alias + "/_search", query, Map.of()).path("hits").path("hits");
+            List<FieldValue> after = searchAfter;
+            List<Hit<AuditEntry>> hits = call(() -> client.search(q -> {
+                q.index(alias).size(1000).sort(asc("seq"));
+                return after == null ? q : q.searchAfter(after);
+            }, AuditEntry.class)).hits().hits();
             if (hits.isEmpty()) {
                 break;
             }
-            for (JsonNode hit : hits) {
-                AuditEntry entry = es.mapper().convertValue(hit.path("_source"), AuditEntry.class);
-                searchAfter = hit.path("sort");
+            for (Hit<AuditEntry> hit : hits) {
+                AuditEntry entry = hit.source();
+                searchAfter = hit.sort();
                 checked++;
                 if (entry.seq() != expectedSeq) {
                     problems.add("entries " + expectedSeq + (entry.seq() - 1 > expectedSeq ? "–" + (entry.seq() - 1) : "")
@@ -415,8 +434,8 @@ public class AuditTrail implements AutoCloseable {
                 if (!entry.prevHash().equals(prevHash)) {
                     problems.add("entry " + entry.seq() + " does not link to the entry before it");
                 }
-                if (!hit.path("_id").asText().equals(docId(entry.seq()))) {
-                    problems.add("entry " + entry.seq() + " is stored under a foreign id " + hit.path("_id").asText());
+                if (!hit.id().equals(docId(entry.seq()))) {
+                    problems.add("entry " + entry.seq() + " is stored under a foreign id " + hit.id());
                 }
                 if (at != null && entry.seq() == at) {
                     found = AuditChainPosition.of(entry);

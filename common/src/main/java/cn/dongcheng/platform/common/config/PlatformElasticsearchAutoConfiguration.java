@@ -14,6 +14,7 @@ import cn.dongcheng.platform.common.index.ServiceIndices;
 import cn.dongcheng.platform.common.index.VersionedIndexManager;
 import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
+import cn.dongcheng.platform.common.paging.DocumentPages;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elasticsearch.client.RestClient;
@@ -33,7 +34,9 @@ import java.time.Clock;
 
 /**
  * Elasticsearch plumbing every domain service shares: the JSON client, index names, the versioned-index manager that
- * creates or migrates the service's indices at start-up, bulk ingestion and the audit trail.
+ * creates or migrates the service's indices at start-up, bulk ingestion and the audit trail. Searches and
+ * aggregations use the typed {@link ElasticsearchClient} Spring Boot configures over the same {@code RestClient}
+ * (documents mapped as {@link PlatformJacksonAutoConfiguration} says).
  */
 @AutoConfiguration(after = {ElasticsearchRestClientAutoConfiguration.class, ElasticsearchClientAutoConfiguration.class})
 @ConditionalOnClass(RestClient.class)
@@ -136,8 +139,8 @@ public class PlatformElasticsearchAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(ElasticsearchJson.class)
-    cn.dongcheng.platform.common.paging.DocumentPages documentPages(ElasticsearchJson es) {
-        return new cn.dongcheng.platform.common.paging.DocumentPages(es);
+    DocumentPages documentPages(ElasticsearchJson es, ElasticsearchClient client) {
+        return new DocumentPages(es, client);
     }
 
     @Bean
@@ -169,13 +172,14 @@ public class PlatformElasticsearchAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(ElasticsearchJson.class)
-    AuditTrail auditTrail(ElasticsearchJson es, IndexNames names, Clock clock, ServiceIndices indices, AuditPseudonyms pseudonyms) {
-        return new AuditTrail(es, names.alias(AUDIT_INDEX.resource()), clock, pseudonyms);
+    AuditTrail auditTrail(ElasticsearchJson es, ElasticsearchClient client, IndexNames names, Clock clock, ServiceIndices indices,
+                          AuditPseudonyms pseudonyms) {
+        return new AuditTrail(es, client, names.alias(AUDIT_INDEX.resource()), clock, pseudonyms);
     }
 
     @Bean
     @ConditionalOnBean(AuditTrail.class)
-    AuditEntries auditEntries(cn.dongcheng.platform.common.paging.DocumentPages pages, AuditTrail trail) {
+    AuditEntries auditEntries(DocumentPages pages, AuditTrail trail) {
         return new AuditEntries(pages, trail.alias());
     }
 }

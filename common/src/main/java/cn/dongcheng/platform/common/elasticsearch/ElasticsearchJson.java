@@ -20,8 +20,8 @@ import java.util.Map;
  * JSON over Elasticsearch's REST API through the low-level client that Spring Boot configures.
  *
  * <p>Index definitions are JSON resources and bulk bodies are NDJSON, so this thin layer keeps them as JSON rather
- * than translating to and from the typed client. Query bodies are built as Jackson trees from typed values — user
- * text only ever lands inside term/match values, never in a query string or a script.
+ * than translating to and from the typed client; look-ups by id go through {@link BlockingGetClient}. Searches and
+ * aggregations use the typed {@code ElasticsearchClient} (see {@link ElasticsearchCalls}).
  */
 public class ElasticsearchJson {
 

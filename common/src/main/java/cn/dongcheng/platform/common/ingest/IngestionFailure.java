@@ -3,6 +3,7 @@ package cn.dongcheng.platform.common.ingest;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ final class IngestionFailure {
             if (t instanceof PayloadTooLargeException) {
                 return "body-too-large";
             }
-            if (t instanceof DependencyUnavailableException || t instanceof ElasticsearchStatusException) {
+            if (t instanceof DependencyUnavailableException || t instanceof ElasticsearchStatusException
+                    || t instanceof ElasticsearchException) {
                 return "dependency-unavailable";
             }
         }

@@ -24,6 +24,12 @@ import java.util.Set;
  * Bulk ingestion of NDJSON: every line parsed and validated on its own, valid lines sent in {@code _bulk} batches,
  * items Elasticsearch could not take for a passing reason (429, 5xx) retried with back-off, and a per-line report of
  * everything rejected. One bad line never costs a good one.
+ *
+ * <p>Raw NDJSON over {@link ElasticsearchJson} rather than the typed client's {@code bulk}, on purpose: each document
+ * is serialised once straight into the request bytes next to a hand-written action line, and the answer is cut down to
+ * status and error with {@code filter_path}. The typed client would build an operation object per line, serialise
+ * through its own JSON layer and parse every item's full answer (index, id, version, shards) into objects — more work
+ * per line on the path that loads the city's registers, for no check the ingester does not already make.
  */
 public class NdjsonBulkIngester {
 

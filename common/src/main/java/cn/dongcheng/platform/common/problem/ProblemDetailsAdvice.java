@@ -3,6 +3,7 @@ package cn.dongcheng.platform.common.problem;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import cn.dongcheng.platform.common.web.RequestIds;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,8 +107,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ElasticsearchStatusException.class)
     ResponseEntity<ProblemDetail> elasticsearchStatus(ElasticsearchStatusException e, HttpServletRequest request) {
-        if (TRANSIENT.contains(e.status()) || e.isWriteBlocked()) {
-            return unavailable(new DependencyUnavailableException("elasticsearch", "answered " + e.status(), e), request);
+        return elasticsearchAnswered(e.status(), e.isWriteBlocked(), e, request);
+    }
+
+    /** The typed client's form of the same: Elasticsearch's error answer, by its status and type as above. */
+    @ExceptionHandler(ElasticsearchException.class)
+    ResponseEntity<ProblemDetail> elasticsearchError(ElasticsearchException e, HttpServletRequest request) {
+        boolean writeBlocked = e.status() == 403 && e.error() != null
+                && ElasticsearchStatusException.WRITE_BLOCK.equals(e.error().type());
+        return elasticsearchAnswered(e.status(), writeBlocked, e, request);
+    }
+
+    private ResponseEntity<ProblemDetail> elasticsearchAnswered(int status, boolean writeBlocked, RuntimeException e,
+                                                                HttpServletRequest request) {
+        if (TRANSIENT.contains(status) || writeBlocked) {
+            return unavailable(new DependencyUnavailableException("elasticsearch", "answered " + status, e), request);
         }
         return unexpected(e, request);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class AuditTrailIT {
     private final List<AuditTrail> opened = new ArrayList<>();
 
     private AuditTrail open(String alias) {
-        AuditTrail t = new AuditTrail(es, alias, Clock.systemDefaultZone(), pseudonyms);
+        AuditTrail t = new AuditTrail(es, TestIndices.client(), alias, Clock.systemDefaultZone(), pseudonyms);
         opened.add(t);
         return t;
     }
@@ -153,7 +154,7 @@ class AuditTrailIT {
     @Test
     void aBatchWhoseFirstPlacesWereTakenLeavesNoOrphansAndIsRechained() throws Exception {
         // instance B has a stale head: it last wrote 11, then A wrote 12 and 13
-        AuditTrail b = new AuditTrail(es, trail.alias(), Clock.systemDefaultZone(), pseudonyms, 100, false);
+        AuditTrail b = new AuditTrail(es, TestIndices.client(), trail.alias(), Clock.systemDefaultZone(), pseudonyms, 100, false);
         var first = b.enqueue(new AuditEvent("b", "SERVICE", "READ", "persons/b0", null, "ok", null));
         b.flushNow();
         assertThat(first.get().seq()).isEqualTo(11);
@@ -181,7 +182,8 @@ class AuditTrailIT {
             closed = s.getLocalPort();
         }
         ElasticsearchJson down = new ElasticsearchJson(RestClient.builder(new HttpHost("127.0.0.1", closed, "http")).build(), new ObjectMapper());
-        AuditTrail unreachable = new AuditTrail(down, trail.alias(), Clock.systemDefaultZone(), pseudonyms);
+        AuditTrail unreachable = new AuditTrail(down, TestIndices.client(URI.create("http://127.0.0.1:" + closed)), trail.alias(),
+                Clock.systemDefaultZone(), pseudonyms);
         opened.add(unreachable);
         assertThatThrownBy(() -> unreachable.record(officer, "READ", "persons/x", "ok", null))
                 .isInstanceOf(DependencyUnavailableException.class);
