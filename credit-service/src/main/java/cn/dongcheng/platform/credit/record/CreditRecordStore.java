@@ -1,6 +1,5 @@
 package cn.dongcheng.platform.credit.record;
 
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
@@ -10,14 +9,17 @@ import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.security.CallerContext;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /** The credit records this service holds: ingestion and a subject's records, newest decision first. */
 @Service
@@ -25,15 +27,13 @@ public class CreditRecordStore {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("records");
 
-    private final ElasticsearchJson es;
     private final DocumentPages pages;
     private final AuditedIngestion ingestion;
     private final Clock clock;
     private final String alias;
 
-    public CreditRecordStore(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, Clock clock,
+    public CreditRecordStore(DocumentPages pages, AuditedIngestion ingestion, Clock clock,
                              IndexNames names) {
-        this.es = es;
         this.pages = pages;
         this.ingestion = ingestion;
         this.clock = clock;
@@ -50,11 +50,6 @@ public class CreditRecordStore {
     }
 
     public Page<CreditRecord> ofSubject(String uscc, PageRequest request) {
-        ObjectNode query = es.object();
-        query.putObject("term").put("uscc", uscc);
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("decisionDate", "desc");
-        sort.addObject().put("recordId", "asc");
-        return pages.page(alias, query, sort, request, CreditRecord.class);
+        return pages.page(alias, term("uscc", uscc), List.of(desc("decisionDate"), asc("recordId")), request, CreditRecord.class);
     }
 }

@@ -1,7 +1,6 @@
 package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
@@ -14,9 +13,9 @@ import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
 import java.io.BufferedWriter;
@@ -37,6 +36,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
+
 /** The directory of market entities (市场主体名录): ingestion, look-up by code and filtered listing. */
 @Service
 public class EnterpriseDirectory {
@@ -45,19 +48,19 @@ public class EnterpriseDirectory {
     public static final int MAX_BATCH = 1000;
     private static final int STREAM_BATCH = 5000;
 
-    private final ElasticsearchJson es;
     private final DocumentPages pages;
     private final AuditedIngestion ingestion;
     private final AuditTrail audit;
     private final EnterpriseMapper mapper;
+    private final ObjectMapper json;
     private final Clock clock;
     private final String alias;
     private final String historyAlias;
     private final EnterpriseHistory history;
 
-    public EnterpriseDirectory(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, AuditTrail audit,
-                               EnterpriseMapper mapper, Clock clock, IndexNames names) {
-        this.es = es;
+    public EnterpriseDirectory(DocumentPages pages, AuditedIngestion ingestion, AuditTrail audit, EnterpriseMapper mapper,
+                               ObjectMapper json, Clock clock, IndexNames names) {
+        this.json = json;
         this.pages = pages;
         this.ingestion = ingestion;
         this.audit = audit;
@@ -85,14 +88,11 @@ public class EnterpriseDirectory {
         if (asOf == null || current.effectiveFrom() == null || !asOf.isBefore(current.effectiveFrom())) {
             return view(current, null, caller);
         }
-        ObjectNode query = es.object();
-        ArrayNode filter = query.putObject("bool").putArray("filter");
-        filter.addObject().putObject("term").put("uscc", code);
-        filter.addObject().putObject("range").putObject("validFrom").put("lte", asOf.toString());
-        filter.addObject().putObject("range").putObject("validTo").put("gt", asOf.toString());
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("validFrom", "desc");
-        List<EnterpriseHistory.Entry> found = pages.page(historyAlias, query, sort, PageRequest.of(1, null), EnterpriseHistory.Entry.class).items();
+        Query inForce = allOf(List.of(term("uscc", code),
+                Query.of(q -> q.range(r -> r.date(d -> d.field("validFrom").lte(asOf.toString())))),
+                Query.of(q -> q.range(r -> r.date(d -> d.field("validTo").gt(asOf.toString()))))));
+        List<EnterpriseHistory.Entry> found = pages.page(historyAlias, inForce, List.of(desc("validFrom")), PageRequest.of(1, null),
+                EnterpriseHistory.Entry.class).items();
         if (found.isEmpty()) {
             throw new NotFoundException(code + " has no record in force on " + asOf
                     + (current.establishedOn() != null && asOf.isBefore(current.establishedOn()) ? " (established " + current.establishedOn() + ")" : ""));
@@ -121,21 +121,17 @@ public class EnterpriseDirectory {
     /** Every version of the record, newest first: the current one, then the replaced ones. */
     public List<EnterpriseView> versions(String rawCode, CallerContext caller) {
         EnterpriseView current = get(rawCode, null, caller);
-        ObjectNode query = es.object();
-        query.putObject("term").put("uscc", current.uscc());
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("validFrom", "desc");
         List<EnterpriseView> all = new ArrayList<>();
         all.add(current);
         boolean unmasked = caller.mayReadUnmasked(current.uscc());
-        pages.page(historyAlias, query, sort, PageRequest.of(PageRequest.MAX_SIZE, null), EnterpriseHistory.Entry.class).items()
+        pages.page(historyAlias, term("uscc", current.uscc()), List.of(desc("validFrom")), PageRequest.of(PageRequest.MAX_SIZE, null),
+                        EnterpriseHistory.Entry.class).items()
                 .forEach(e -> all.add(mapper.toView(e.record(), e.validTo(), unmasked)));
         return all;
     }
 
     public Page<EnterpriseView> search(EnterpriseSearch search, PageRequest request, CallerContext caller) {
-        Page<EnterpriseDocument> page = pages.page(alias, search.query(es.mapper()), search.sort(es.mapper()), request,
-                EnterpriseDocument.class);
+        Page<EnterpriseDocument> page = pages.page(alias, search.query(), search.sort(), request, EnterpriseDocument.class);
         boolean unmasked = auditUnmaskedList(caller, page.items().size(), "search");
         return page.map(d -> mapper.toView(d, unmasked));
     }
@@ -163,11 +159,10 @@ public class EnterpriseDirectory {
      * pools of any size). Codes are public identifiers: nothing to mask; a whole-directory read all the same, so audited.
      */
     public long streamCodes(EnterpriseSearch search, OutputStream out, CallerContext caller) {
-        long lines = pages.scan(alias, search.query(es.mapper()), List.of("uscc", "streetCode", "industrySection", "status"),
-                STREAM_BATCH, hits -> {
+        long lines = pages.scan(alias, search.query(), CodeLine.FIELDS, STREAM_BATCH, CodeLine.class, codes -> {
                     try {
-                        for (JsonNode hit : hits) {
-                            out.write(hit.path("_source").toString().getBytes(StandardCharsets.UTF_8));
+                        for (CodeLine code : codes) {
+                            out.write(json.writeValueAsBytes(code));
                             out.write('\n');
                         }
                         out.flush();
@@ -179,6 +174,12 @@ public class EnterpriseDirectory {
         return lines;
     }
 
+    /** One line of {@link #streamCodes}: the fields in the order the directory stores them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CodeLine(String uscc, EnterpriseStatus status, String streetCode, String industrySection) {
+        static final List<String> FIELDS = List.of("uscc", "status", "streetCode", "industrySection");
+    }
+
     /** The whole result of a search as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese right). */
     public long exportCsv(EnterpriseSearch search, OutputStream out, CallerContext caller) {
         boolean unmasked = caller.mayReadUnmasked();
@@ -186,11 +187,10 @@ public class EnterpriseDirectory {
         try {
             writer.write('\uFEFF');
             writer.write(EnterpriseCsv.HEADER);
-            long rows = pages.scan(alias, search.query(es.mapper()), null, STREAM_BATCH, hits -> {
+            long rows = pages.scan(alias, search.query(), null, STREAM_BATCH, EnterpriseDocument.class, documents -> {
                 try {
-                    for (JsonNode hit : hits) {
-                        writer.write(EnterpriseCsv.row(mapper.toView(es.mapper().convertValue(hit.path("_source"),
-                                EnterpriseDocument.class), unmasked)));
+                    for (EnterpriseDocument document : documents) {
+                        writer.write(EnterpriseCsv.row(mapper.toView(document, unmasked)));
                     }
                     writer.flush();
                 } catch (IOException e) {

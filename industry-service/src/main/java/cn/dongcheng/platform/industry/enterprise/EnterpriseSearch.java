@@ -3,9 +3,9 @@ package cn.dongcheng.platform.industry.enterprise;
 import cn.dongcheng.platform.common.district.DongchengStreet;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import java.time.LocalDate;
 import cn.dongcheng.platform.common.time.CalendarInputs;
@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static cn.dongcheng.platform.common.elasticsearch.Queries.sort;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
  * A search of the directory: a name text and filters as the API takes them, validated, turned into an
@@ -98,16 +101,8 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
                 "relevance".equals(sortName) ? !descending : descending);
     }
 
-    public ObjectNode query(ObjectMapper mapper) {
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode bool = root.putObject("bool");
-        if (text != null) {
-            ArrayNode should = bool.putArray("should");
-            should.addObject().putObject("match_phrase").put("name", text);
-            should.addObject().putObject("match_phrase").put("formerNames", text);
-            bool.put("minimum_should_match", 1);
-        }
-        ArrayNode filter = bool.putArray("filter");
+    public Query query() {
+        List<Query> filter = new ArrayList<>();
         term(filter, "streetCode", streetCode);
         term(filter, "industrySection", section);
         term(filter, "industryDivision", division);
@@ -116,33 +111,45 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
         term(filter, "sizeClass", sizeClass);
         term(filter, "status", status == null ? null : status.name());
         if (keyEnterprise != null) {
-            filter.addObject().putObject("term").put("keyEnterprise", keyEnterprise);
+            filter.add(term("keyEnterprise", keyEnterprise));
         }
         if (establishedFrom != null || establishedTo != null) {
-            ObjectNode range = filter.addObject().putObject("range").putObject("establishedOn");
-            if (establishedFrom != null) {
-                range.put("gte", establishedFrom.toString());
-            }
-            if (establishedTo != null) {
-                range.put("lte", establishedTo.toString());
-            }
+            filter.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("establishedOn");
+                if (establishedFrom != null) {
+                    d.gte(establishedFrom.toString());
+                }
+                return establishedTo == null ? d : d.lte(establishedTo.toString());
+            }))));
         }
-        return root;
+        return Query.of(q -> q.bool(b -> {
+            if (text != null) {
+                b.should(phrase("name"), phrase("formerNames")).minimumShouldMatch("1");
+            }
+            return b.filter(filter);
+        }));
     }
 
-    public ArrayNode sort(ObjectMapper mapper) {
-        ArrayNode sort = mapper.createArrayNode();
+    private Query phrase(String field) {
+        return Query.of(q -> q.matchPhrase(m -> m.field(field).query(text)));
+    }
+
+    public List<SortOptions> sort() {
+        List<SortOptions> sort = new ArrayList<>();
         String field = SORTS.get(sortField);
-        if (!"uscc".equals(field)) {
-            sort.addObject().put(field, descending ? "desc" : "asc");
+        SortOrder order = descending ? SortOrder.Desc : SortOrder.Asc;
+        if ("_score".equals(field)) {
+            sort.add(SortOptions.of(s -> s.score(sc -> sc.order(order))));
+        } else if (!"uscc".equals(field)) {
+            sort.add(sort(field, order));
         }
-        sort.addObject().put("uscc", "uscc".equals(field) && descending ? "desc" : "asc");
+        sort.add(sort("uscc", "uscc".equals(field) ? order : SortOrder.Asc));
         return sort;
     }
 
-    private static void term(ArrayNode filter, String field, String value) {
+    private static void term(List<Query> filter, String field, String value) {
         if (value != null) {
-            filter.addObject().putObject("term").put(field, value);
+            filter.add(term(field, value));
         }
     }
 

@@ -1,6 +1,5 @@
 package cn.dongcheng.platform.industry.indicator;
 
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
@@ -14,8 +13,7 @@ import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
@@ -27,13 +25,16 @@ import cn.dongcheng.platform.common.time.CalendarInputs;
 import java.util.List;
 import java.util.Optional;
 
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
+
 /** Monthly operating indicators of enterprises (企业经营指标, 联网直报): ingestion and per-enterprise series. */
 @Service
 public class OperatingIndicators {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("operating-indicators");
 
-    private final ElasticsearchJson es;
     private final DocumentPages pages;
     private final AuditedIngestion ingestion;
     private final String directoryAlias;
@@ -41,9 +42,8 @@ public class OperatingIndicators {
     private final String alias;
     private final IndicatorEnrichment enrichment;
 
-    public OperatingIndicators(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, Clock clock,
+    public OperatingIndicators(DocumentPages pages, AuditedIngestion ingestion, Clock clock,
                                IndexNames names) {
-        this.es = es;
         this.pages = pages;
         this.ingestion = ingestion;
         this.directoryAlias = names.alias(EnterpriseDirectory.INDEX.resource());
@@ -80,15 +80,10 @@ public class OperatingIndicators {
         if (from.plusYears(10).isBefore(to)) {
             throw new InvalidInputException("from", "a series covers at most ten years");
         }
-        ObjectNode query = es.object();
-        ArrayNode filter = query.putObject("bool").putArray("filter");
-        filter.addObject().putObject("term").put("uscc", uscc);
-        filter.addObject().putObject("range").putObject("periodStart")
-                .put("gte", from.minusYears(1).atDay(1).toString()).put("lte", to.atDay(1).toString());
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("periodStart", "asc");
-        List<OperatingIndicatorDocument> reports = pages.page(alias, query, sort, PageRequest.of(PageRequest.MAX_SIZE, null),
-                OperatingIndicatorDocument.class).items();
+        Query months = Query.of(q -> q.range(r -> r.date(d -> d.field("periodStart")
+                .gte(from.minusYears(1).atDay(1).toString()).lte(to.atDay(1).toString()))));
+        List<OperatingIndicatorDocument> reports = pages.page(alias, allOf(List.of(term("uscc", uscc), months)),
+                List.of(asc("periodStart")), PageRequest.of(PageRequest.MAX_SIZE, null), OperatingIndicatorDocument.class).items();
         return IndicatorSeries.derive(reports, from, to);
     }
 }

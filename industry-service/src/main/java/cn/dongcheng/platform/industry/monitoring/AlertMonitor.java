@@ -1,8 +1,6 @@
 package cn.dongcheng.platform.industry.monitoring;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
@@ -18,9 +16,12 @@ import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
 import cn.dongcheng.platform.industry.indicator.OperatingIndicatorDocument;
 import cn.dongcheng.platform.industry.indicator.OperatingIndicators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
  * Runs the early-warning rules over a period's reports (and over entities registered as moved out) and keeps the
@@ -45,7 +51,7 @@ public class AlertMonitor {
     private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
     private static final int BATCH = 1000;
 
-    private final ElasticsearchJson es;
+    private final ElasticsearchClient client;
     private final DocumentPages pages;
     private final AuditTrail audit;
     private final Clock clock;
@@ -54,8 +60,8 @@ public class AlertMonitor {
     private final String indicators;
     private final String directory;
 
-    public AlertMonitor(ElasticsearchJson es, DocumentPages pages, AuditTrail audit, Clock clock, IndexNames names) {
-        this.es = es;
+    public AlertMonitor(ElasticsearchClient client, DocumentPages pages, AuditTrail audit, Clock clock, IndexNames names) {
+        this.client = client;
         this.pages = pages;
         this.audit = audit;
         this.clock = clock;
@@ -71,11 +77,7 @@ public class AlertMonitor {
         }
         YearMonth[] quarters = EarlyWarningRules.lastQuarterEnds(period);
         Counter counter = new Counter();
-        ObjectNode reportsOfPeriod = es.object();
-        reportsOfPeriod.putObject("term").put("period", period.toString());
-        pages.scan(indicators, reportsOfPeriod, null, BATCH, hits -> {
-            List<OperatingIndicatorDocument> reports = new ArrayList<>();
-            hits.forEach(h -> reports.add(es.mapper().convertValue(h.path("_source"), OperatingIndicatorDocument.class)));
+        pages.scan(indicators, term("period", period.toString()), null, BATCH, OperatingIndicatorDocument.class, reports -> {
             List<String> codes = reports.stream().map(OperatingIndicatorDocument::uscc).toList();
             Map<String, EnterpriseDocument> entities = pages.getAll(directory, codes, EnterpriseDocument.class);
             List<String> earlier = new ArrayList<>();
@@ -103,19 +105,13 @@ public class AlertMonitor {
             store(raised, counter);
             log.info("early warning {}: {} enterprises checked, {} alerts raised so far", period, counter.evaluated, counter.raised);
         });
-        ObjectNode movedOut = es.object();
-        ArrayNode should = movedOut.putObject("bool").putArray("should");
-        should.addObject().putObject("term").put("status", "MOVED_OUT");
-        should.addObject().putObject("term").put("streetCode", "OUTSIDE");
-        pages.scan(directory, movedOut, null, BATCH, hits -> {
+        Query movedOut = Query.of(q -> q.bool(b -> b.should(term("status", "MOVED_OUT"), term("streetCode", "OUTSIDE"))));
+        pages.scan(directory, movedOut, null, BATCH, EnterpriseDocument.class, entities -> {
             List<Alert> raised = new ArrayList<>();
-            hits.forEach(h -> {
-                EnterpriseDocument e = es.mapper().convertValue(h.path("_source"), EnterpriseDocument.class);
-                rules.evaluate(e, null, null, List.of()).forEach(f -> raised.add(alert(f, e, period)));
-            });
+            entities.forEach(e -> rules.evaluate(e, null, null, List.of()).forEach(f -> raised.add(alert(f, e, period))));
             store(raised, counter);
         });
-        es.refresh(alerts);
+        call(() -> client.indices().refresh(r -> r.index(alerts)));
         EvaluationReport report = new EvaluationReport(period.toString(), rules.version(), counter.evaluated, counter.raised,
                 counter.existing, counter.byRule);
         audit.record(caller, "EVALUATE_ALERT_RULES", alerts + "?period=" + period, "ok",
@@ -135,22 +131,19 @@ public class AlertMonitor {
         if (raised.isEmpty()) {
             return;
         }
-        StringBuilder body = new StringBuilder();
-        for (Alert a : raised) {
-            ObjectNode action = es.object();
-            action.putObject("create").put("_index", alerts).put("_id", a.id());
-            body.append(action).append('\n').append(es.mapper().valueToTree(a).toString()).append('\n');
-        }
-        JsonNode items = es.send("POST", "/_bulk", body.toString()).path("items");
+        List<BulkResponseItem> items = call(() -> client.bulk(b -> {
+            raised.forEach(a -> b.operations(op -> op.create(c -> c.index(alerts).id(a.id()).document(a))));
+            return b;
+        })).items();
         for (int i = 0; i < raised.size(); i++) {
-            int status = items.get(i).path("create").path("status").asInt();
+            int status = items.get(i).status();
             if (status == 201) {
                 counter.raised++;
                 counter.byRule.merge(raised.get(i).rule(), 1L, Long::sum);
             } else if (status == 409) {
                 counter.existing++;
             } else {
-                throw new IllegalStateException("storing alert " + raised.get(i).id() + " failed: " + items.get(i));
+                throw new IllegalStateException("storing alert " + raised.get(i).id() + " failed: " + items.get(i).error());
             }
         }
     }
@@ -161,18 +154,14 @@ public class AlertMonitor {
             // filtering by a name one may only see masked would confirm a guessed name
             throw new ForbiddenException("responsibleOfficial may be filtered on only by roles that see it in full");
         }
-        ObjectNode query = es.object();
-        ArrayNode filter = query.putObject("bool").putArray("filter");
+        List<Query> filter = new ArrayList<>();
         for (String field : List.of("state", "rule", "period", "streetCode", "industrySection", "uscc", "responsibleOfficial")) {
             String value = filters.get(field);
             if (value != null && !value.isBlank()) {
-                filter.addObject().putObject("term").put(field, field.equals("state") || field.equals("rule") ? value.toUpperCase() : value);
+                filter.add(term(field, field.equals("state") || field.equals("rule") ? value.toUpperCase() : value));
             }
         }
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("raisedAt", "desc");
-        sort.addObject().put("id", "asc");
-        Page<Alert> page = pages.page(alerts, query, sort, request, Alert.class);
+        Page<Alert> page = pages.page(alerts, allOf(filter), List.of(desc("raisedAt"), asc("id")), request, Alert.class);
         return caller.mayReadUnmasked() ? page : page.map(Alert::withResponsibleOfficialMasked);
     }
 
@@ -189,26 +178,40 @@ public class AlertMonitor {
 
     /** Optimistic concurrency: the update names the version it read; a concurrent change makes it a 409. */
     private Alert transition(String id, AlertState next, List<AlertState> from, String note, CallerContext caller) {
-        String path = "/" + alerts + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
-        JsonNode doc = Optional.ofNullable(es.getOrNull(path))
-                .filter(d -> d.path("found").asBoolean())
-                .orElseThrow(() -> new NotFoundException("no alert " + id));
-        Alert current = es.mapper().convertValue(doc.path("_source"), Alert.class);
+        GetResponse<Alert> doc = stored(id);
+        Alert current = doc.source();
         if (!from.contains(current.state())) {
             throw new ConflictException("alert " + id + " is " + current.state() + "; it can become " + next + " only from " + from);
         }
         Alert updated = current.moveTo(next, new Alert.Event(OffsetDateTime.now(clock).toString(), caller.actor(), next, note));
         try {
-            es.send("PUT", path, es.mapper().valueToTree(updated), Map.of("if_seq_no", doc.path("_seq_no").asText(),
-                            "if_primary_term", doc.path("_primary_term").asText(), "refresh", "wait_for"));
-        } catch (ElasticsearchStatusException e) {
-            if (e.isConflict()) {
+            call(() -> client.index(i -> i.index(alerts).id(id).document(updated)
+                    .ifSeqNo(doc.seqNo()).ifPrimaryTerm(doc.primaryTerm()).refresh(Refresh.WaitFor)));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
                 throw new ConflictException("alert " + id + " was changed by someone else meanwhile; read it again");
             }
             throw e;
         }
         audit.record(caller, "ALERT_" + next, alerts + "/" + id, "ok", note);
         return updated;
+    }
+
+    /** The alert with its version (seq_no, primary term) for the conditional write; 404 when there is none. */
+    private GetResponse<Alert> stored(String id) {
+        GetResponse<Alert> doc;
+        try {
+            doc = call(() -> client.get(g -> g.index(alerts).id(id), Alert.class));
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) { // no index yet
+                throw e;
+            }
+            doc = null;
+        }
+        if (doc == null || !doc.found() || doc.source() == null) {
+            throw new NotFoundException("no alert " + id);
+        }
+        return doc;
     }
 
     private static final class Counter {

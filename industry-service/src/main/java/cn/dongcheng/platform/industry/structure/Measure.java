@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.industry.structure;
 
+import cn.dongcheng.platform.industry.indicator.OperatingIndicatorDocument;
+
 import java.util.Locale;
 
 /**
@@ -20,6 +22,16 @@ public enum Measure {
         this.field = field;
         this.squareField = squareField;
         this.unitsPerSquareBase = unitsPerSquareBase;
+    }
+
+    /** The stored value of this measure in a report (fen, persons); 0 when the report has none. */
+    long raw(OperatingIndicatorDocument report) {
+        Number value = switch (this) {
+            case REVENUE -> report.revenueYtd();
+            case TAX -> report.vatPayableYtd();
+            case EMPLOYEES -> report.employees();
+        };
+        return value == null ? 0 : value.longValue();
     }
 
     public static Measure parse(String raw) {

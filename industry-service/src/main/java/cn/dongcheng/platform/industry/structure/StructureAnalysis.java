@@ -1,15 +1,19 @@
 package cn.dongcheng.platform.industry.structure;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.industry.classification.IndustryClassification;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
+import cn.dongcheng.platform.industry.indicator.OperatingIndicatorDocument;
 import cn.dongcheng.platform.industry.indicator.OperatingIndicators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -19,6 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
+
 /**
  * Structure analytics over the monthly reports (产业结构分析): one aggregation request per period gives totals,
  * groups (and subgroups) with the three measures and the sum of squares behind HHI; two small sorted searches give
@@ -27,14 +36,14 @@ import java.util.Map;
 @Service
 public class StructureAnalysis {
 
-    private final ElasticsearchJson es;
+    private final ElasticsearchClient client;
     private final DocumentPages pages;
     private final String indicators;
     private final String directory;
     private final LocationQuotients quotients = LocationQuotients.bundled();
 
-    public StructureAnalysis(ElasticsearchJson es, DocumentPages pages, IndexNames names) {
-        this.es = es;
+    public StructureAnalysis(ElasticsearchClient client, DocumentPages pages, IndexNames names) {
+        this.client = client;
         this.pages = pages;
         this.indicators = names.alias(OperatingIndicators.INDEX.resource());
         this.directory = names.alias(EnterpriseDirectory.INDEX.resource());
@@ -73,82 +82,80 @@ public class StructureAnalysis {
     }
 
     private Snapshot snapshot(StructureQuery q, YearMonth period) {
-        ObjectNode body = es.object();
-        body.put("size", 0);
-        body.set("query", periodFilter(period, false));
-        ObjectNode aggs = body.putObject("aggs");
-        measures(aggs, q.measure());
-        ObjectNode level = aggs;
-        for (Dimension dim : q.groupBy()) {
-            ObjectNode terms = level.putObject(level == aggs ? "groups" : "sub");
-            terms.putObject("terms").put("field", dim.field).put("size", 500);
-            level = terms.putObject("aggs");
-            measures(level, q.measure());
-        }
-        JsonNode result = es.send("POST", "/" + indicators + "/_search", body).path("aggregations");
-        Bucket totals = Bucket.of("total", result.path("count").path("value").asLong(), result);
-        Map<String, Bucket> groups = buckets(result.path("groups"));
-        return new Snapshot(totals, groups, topValues(q.measure(), period));
+        Map<String, Aggregate> result = call(() -> client.search(s -> s.index(indicators).size(0)
+                .query(periodFilter(period, false)).aggregations(measuresAnd(q.measure(), groups(q.groupBy(), 0, q.measure()))),
+                Void.class)).aggregations();
+        Bucket totals = Bucket.of("total", (long) result.get("count").valueCount().value(), result);
+        return new Snapshot(totals, buckets(result.get("groups")), topValues(q.measure(), period));
     }
 
-    private static Map<String, Bucket> buckets(JsonNode terms) {
+    /** The terms aggregation of one grouping level ("groups", below it "sub"), each bucket with the measures. */
+    private static Map<String, Aggregation> groups(List<Dimension> groupBy, int level, Measure measure) {
+        if (level == groupBy.size()) {
+            return Map.of();
+        }
+        Aggregation terms = Aggregation.of(a -> a.terms(t -> t.field(groupBy.get(level).field).size(500))
+                .aggregations(measuresAnd(measure, groups(groupBy, level + 1, measure))));
+        return Map.of(level == 0 ? "groups" : "sub", terms);
+    }
+
+    private static Map<String, Bucket> buckets(Aggregate terms) {
         Map<String, Bucket> map = new HashMap<>();
-        for (JsonNode b : terms.path("buckets")) {
-            Bucket bucket = Bucket.of(b.path("key_as_string").asText(b.path("key").asText()), b.path("doc_count").asLong(), b);
-            bucket.children.putAll(buckets(b.path("sub")));
+        // grouping fields are keywords: string terms (also when no index maps the field)
+        if (terms == null || !terms.isSterms()) {
+            return map;
+        }
+        for (StringTermsBucket b : terms.sterms().buckets().array()) {
+            Bucket bucket = Bucket.of(b.key().stringValue(), b.docCount(), b.aggregations());
+            bucket.children.putAll(buckets(b.aggregations().get("sub")));
             map.put(bucket.key, bucket);
         }
         return map;
     }
 
-    private static void measures(ObjectNode aggs, Measure measure) {
-        aggs.putObject("revenue").putObject("sum").put("field", Measure.REVENUE.field);
-        aggs.putObject("tax").putObject("sum").put("field", Measure.TAX.field);
-        aggs.putObject("employees").putObject("sum").put("field", Measure.EMPLOYEES.field);
-        aggs.putObject("squares").putObject("sum").put("field", measure.squareField);
-        aggs.putObject("count").putObject("value_count").put("field", "uscc");
+    /** The sums of the three measures, the sum of squares of the analysed one and the count of reports, with {@code more}. */
+    private static Map<String, Aggregation> measuresAnd(Measure measure, Map<String, Aggregation> more) {
+        Map<String, Aggregation> aggs = new HashMap<>(more);
+        aggs.put("revenue", sum(Measure.REVENUE.field));
+        aggs.put("tax", sum(Measure.TAX.field));
+        aggs.put("employees", sum(Measure.EMPLOYEES.field));
+        aggs.put("squares", sum(measure.squareField));
+        aggs.put("count", Aggregation.of(a -> a.valueCount(v -> v.field("uscc"))));
+        return aggs;
+    }
+
+    private static Aggregation sum(String field) {
+        return Aggregation.of(a -> a.sum(s -> s.field(field)));
     }
 
     /** The largest values of the measure in the period, in the square's base unit, largest first (for CR4, CR10). */
     private List<Double> topValues(Measure measure, YearMonth period) {
-        ObjectNode body = es.object();
-        body.put("size", 10);
-        body.set("query", periodFilter(period, false));
-        body.putArray("sort").addObject().put(measure.field, "desc");
-        body.putArray("_source").add(measure.field);
         List<Double> values = new ArrayList<>();
-        for (JsonNode hit : es.send("POST", "/" + indicators + "/_search", body).path("hits").path("hits")) {
-            values.add(hit.path("_source").path(measure.field).asDouble() / measure.unitsPerSquareBase);
+        for (Hit<OperatingIndicatorDocument> hit : call(() -> client.search(s -> s.index(indicators).size(10)
+                .query(periodFilter(period, false)).sort(desc(measure.field)).source(src -> src.filter(f -> f.includes(measure.field))),
+                OperatingIndicatorDocument.class)).hits().hits()) {
+            values.add(measure.raw(hit.source()) / measure.unitsPerSquareBase);
         }
         return values;
     }
 
     private List<StructureAnalysisResult.TopEnterprise> topKeyEnterprises(StructureQuery q) {
-        ObjectNode body = es.object();
-        body.put("size", q.top());
-        body.set("query", periodFilter(q.period(), true));
-        body.putArray("sort").addObject().put(q.measure().field, "desc");
-        List<JsonNode> hits = new ArrayList<>();
-        es.send("POST", "/" + indicators + "/_search", body).path("hits").path("hits").forEach(h -> hits.add(h.path("_source")));
-        Map<String, EnterpriseDocument> names = pages.getAll(directory, hits.stream().map(h -> h.path("uscc").asText()).toList(),
+        List<OperatingIndicatorDocument> reports = call(() -> client.search(s -> s.index(indicators).size(q.top())
+                .query(periodFilter(q.period(), true)).sort(desc(q.measure().field)), OperatingIndicatorDocument.class))
+                .hits().hits().stream().map(Hit::source).toList();
+        Map<String, EnterpriseDocument> names = pages.getAll(directory, reports.stream().map(OperatingIndicatorDocument::uscc).toList(),
                 EnterpriseDocument.class);
-        return hits.stream().map(h -> {
-            EnterpriseDocument e = names.get(h.path("uscc").asText());
-            long raw = h.path(q.measure().field).asLong();
-            return new StructureAnalysisResult.TopEnterprise(h.path("uscc").asText(), e == null ? null : e.name(),
-                    h.path("industrySection").asText(null), h.path("streetCode").asText(null),
-                    q.measure() == Measure.EMPLOYEES ? BigDecimal.valueOf(raw) : BigDecimal.valueOf(raw, 2));
+        return reports.stream().map(r -> {
+            EnterpriseDocument e = names.get(r.uscc());
+            long raw = q.measure().raw(r);
+            return new StructureAnalysisResult.TopEnterprise(r.uscc(), e == null ? null : e.name(), r.industrySection(),
+                    r.streetCode(), q.measure() == Measure.EMPLOYEES ? BigDecimal.valueOf(raw) : BigDecimal.valueOf(raw, 2));
         }).toList();
     }
 
-    private ObjectNode periodFilter(YearMonth period, boolean keyOnly) {
-        ObjectNode query = es.object();
-        var filter = query.putObject("bool").putArray("filter");
-        filter.addObject().putObject("term").put("period", period.toString());
-        if (keyOnly) {
-            filter.addObject().putObject("term").put("keyEnterprise", true);
-        }
-        return query;
+    private static Query periodFilter(YearMonth period, boolean keyOnly) {
+        Query inPeriod = term("period", period.toString());
+        return allOf(keyOnly ? List.of(inPeriod, term("keyEnterprise", true)) : List.of(inPeriod));
     }
 
     private static String name(Dimension dim, String key) {
@@ -190,9 +197,12 @@ public class StructureAnalysis {
             this.squares = squares;
         }
 
-        static Bucket of(String key, long entities, JsonNode aggs) {
-            return new Bucket(key, entities, aggs.path("revenue").path("value").asDouble(), aggs.path("tax").path("value").asDouble(),
-                    aggs.path("employees").path("value").asDouble(), aggs.path("squares").path("value").asDouble());
+        static Bucket of(String key, long entities, Map<String, Aggregate> aggs) {
+            return new Bucket(key, entities, sum(aggs, "revenue"), sum(aggs, "tax"), sum(aggs, "employees"), sum(aggs, "squares"));
+        }
+
+        private static double sum(Map<String, Aggregate> aggs, String name) {
+            return aggs.get(name).sum().value();
         }
 
         double value(Measure m) {

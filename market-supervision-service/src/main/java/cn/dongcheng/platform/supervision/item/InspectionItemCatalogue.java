@@ -1,6 +1,5 @@
 package cn.dongcheng.platform.supervision.item;
 
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
@@ -11,14 +10,19 @@ import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /** The published inspection-item list: ingestion, look-up, listing by inspecting body. */
 @Service
@@ -26,15 +30,13 @@ public class InspectionItemCatalogue {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("inspection-items");
 
-    private final ElasticsearchJson es;
     private final DocumentPages pages;
     private final AuditedIngestion ingestion;
     private final Clock clock;
     private final String alias;
 
-    public InspectionItemCatalogue(ElasticsearchJson es, DocumentPages pages, AuditedIngestion ingestion, Clock clock,
+    public InspectionItemCatalogue(DocumentPages pages, AuditedIngestion ingestion, Clock clock,
                                    IndexNames names) {
-        this.es = es;
         this.pages = pages;
         this.ingestion = ingestion;
         this.clock = clock;
@@ -56,16 +58,13 @@ public class InspectionItemCatalogue {
     }
 
     public Page<InspectionItem> list(String inspectingBody, Boolean keyItem, PageRequest request) {
-        ObjectNode query = es.object();
-        ArrayNode filter = query.putObject("bool").putArray("filter");
+        List<Query> filter = new ArrayList<>();
         if (inspectingBody != null) {
-            filter.addObject().putObject("term").put("inspectingBody", inspectingBody);
+            filter.add(term("inspectingBody", inspectingBody));
         }
         if (keyItem != null) {
-            filter.addObject().putObject("term").put("keyItem", keyItem);
+            filter.add(term("keyItem", keyItem));
         }
-        ArrayNode sort = es.mapper().createArrayNode();
-        sort.addObject().put("code", "asc");
-        return pages.page(alias, query, sort, request, InspectionItem.class);
+        return pages.page(alias, allOf(filter), List.of(asc("code")), request, InspectionItem.class);
     }
 }

@@ -1,13 +1,18 @@
 package cn.dongcheng.platform.population.statistics;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.population.person.PersonRegistry;
 import cn.dongcheng.platform.population.person.ResidenceType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.DateRangeExpression;
+import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -16,6 +21,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
  * Counts of the resident population by sex, residence type, broad age group and street, computed by Elasticsearch
@@ -24,12 +34,12 @@ import java.util.Map;
 @Service
 public class PopulationStatistics {
 
-    private final ElasticsearchJson es;
+    private final ElasticsearchClient client;
     private final PersonRegistry registry;
     private final Clock clock;
 
-    public PopulationStatistics(ElasticsearchJson es, PersonRegistry registry, Clock clock) {
-        this.es = es;
+    public PopulationStatistics(ElasticsearchClient client, PersonRegistry registry, Clock clock) {
+        this.client = client;
         this.registry = registry;
         this.clock = clock;
     }
@@ -39,55 +49,53 @@ public class PopulationStatistics {
         if (streetCode != null && DongchengStreet.byCode(streetCode).isEmpty()) {
             throw new InvalidInputException("streetCode", "must be one of the 17 street codes 110101001–110101017");
         }
-        ObjectNode body = es.object();
-        body.put("size", 0);
-        body.put("track_total_hits", true);
-        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
-        ArrayNode types = filter.addObject().putObject("terms").putArray("residenceType");
-        for (ResidenceType t : ResidenceType.values()) {
-            if (t.resident()) {
-                types.add(t.name());
-            }
-        }
-        filter.addObject().putObject("range").putObject("birthDate").put("lte", date.toString());
+        List<FieldValue> residents = Stream.of(ResidenceType.values()).filter(ResidenceType::resident)
+                .map(t -> FieldValue.of(t.name())).toList();
+        List<Query> filter = new ArrayList<>();
+        filter.add(Query.of(q -> q.terms(t -> t.field("residenceType").terms(v -> v.value(residents)))));
+        filter.add(Query.of(q -> q.range(r -> r.date(d -> d.field("birthDate").lte(date.toString())))));
         if (streetCode != null) {
-            filter.addObject().putObject("term").put("streetCode", streetCode);
+            filter.add(term("streetCode", streetCode));
         }
-        ObjectNode aggs = body.putObject("aggs");
-        aggs.putObject("sex").putObject("terms").put("field", "sex");
-        aggs.putObject("type").putObject("terms").put("field", "residenceType");
-        aggs.putObject("street").putObject("terms").put("field", "streetCode").put("size", 20);
-        ObjectNode ranges = aggs.putObject("age").putObject("date_range");
-        ranges.put("field", "birthDate").put("format", "yyyy-MM-dd");
-        ArrayNode r = ranges.putArray("ranges");
         // age >= x  <=>  birthDate <= asOf - x years ; "to" is exclusive, hence the extra day
-        r.addObject().put("key", "0-14").put("from", date.minusYears(15).plusDays(1).toString());
-        r.addObject().put("key", "15-59").put("from", date.minusYears(60).plusDays(1).toString()).put("to", date.minusYears(15).plusDays(1).toString());
-        r.addObject().put("key", "15-64").put("from", date.minusYears(65).plusDays(1).toString()).put("to", date.minusYears(15).plusDays(1).toString());
-        r.addObject().put("key", "60+").put("to", date.minusYears(60).plusDays(1).toString());
-        r.addObject().put("key", "65+").put("to", date.minusYears(65).plusDays(1).toString());
+        String under15 = date.minusYears(15).plusDays(1).toString();
+        String under60 = date.minusYears(60).plusDays(1).toString();
+        String under65 = date.minusYears(65).plusDays(1).toString();
+        List<DateRangeExpression> ages = List.of(
+                DateRangeExpression.of(r -> r.key("0-14").from(f -> f.expr(under15))),
+                DateRangeExpression.of(r -> r.key("15-59").from(f -> f.expr(under60)).to(f -> f.expr(under15))),
+                DateRangeExpression.of(r -> r.key("15-64").from(f -> f.expr(under65)).to(f -> f.expr(under15))),
+                DateRangeExpression.of(r -> r.key("60+").to(f -> f.expr(under60))),
+                DateRangeExpression.of(r -> r.key("65+").to(f -> f.expr(under65))));
+        Map<String, Aggregation> aggs = Map.of(
+                "sex", Aggregation.of(a -> a.terms(t -> t.field("sex"))),
+                "type", Aggregation.of(a -> a.terms(t -> t.field("residenceType"))),
+                "street", Aggregation.of(a -> a.terms(t -> t.field("streetCode").size(20))),
+                "age", Aggregation.of(a -> a.dateRange(r -> r.field("birthDate").format("yyyy-MM-dd").ranges(ages))));
 
-        JsonNode result = es.send("POST", "/" + registry.alias() + "/_search", body);
-        JsonNode a = result.path("aggregations");
-        Map<String, Long> sex = buckets(a.path("sex"));
+        SearchResponse<Void> result = call(() -> client.search(s -> s.index(registry.alias()).size(0)
+                .trackTotalHits(t -> t.enabled(true)).query(allOf(filter)).aggregations(aggs), Void.class));
+        Map<String, Aggregate> a = result.aggregations();
+        Map<String, Long> sex = buckets(a.get("sex"));
         Map<String, Long> age = new LinkedHashMap<>();
-        for (JsonNode b : a.path("age").path("buckets")) {
-            age.put(b.path("key").asText(), b.path("doc_count").asLong());
+        for (RangeBucket b : a.get("age").dateRange().buckets().array()) {
+            age.put(b.key(), b.docCount());
         }
         List<PopulationSummary.StreetCount> streets = new ArrayList<>();
-        buckets(a.path("street")).forEach((code, n) -> streets.add(new PopulationSummary.StreetCount(code,
+        buckets(a.get("street")).forEach((code, n) -> streets.add(new PopulationSummary.StreetCount(code,
                 DongchengStreet.byCode(code).map(DongchengStreet::chineseName).orElse(code), n)));
         streets.sort((x, y) -> x.streetCode().compareTo(y.streetCode()));
-        AgeStructure structure = new AgeStructure(result.path("hits").path("total").path("value").asLong(),
+        AgeStructure structure = new AgeStructure(result.hits().total() == null ? 0 : result.hits().total().value(),
                 sex.getOrDefault("MALE", 0L), sex.getOrDefault("FEMALE", 0L), age.getOrDefault("0-14", 0L),
                 age.getOrDefault("15-59", 0L), age.getOrDefault("15-64", 0L), age.getOrDefault("60+", 0L), age.getOrDefault("65+", 0L));
-        return PopulationSummary.of(date, streetCode, buckets(a.path("type")), structure, streets);
+        return PopulationSummary.of(date, streetCode, buckets(a.get("type")), structure, streets);
     }
 
-    private static Map<String, Long> buckets(JsonNode agg) {
+    /** Counts by keyword value, as Elasticsearch orders them. */
+    private static Map<String, Long> buckets(Aggregate terms) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (JsonNode b : agg.path("buckets")) {
-            out.put(b.path("key").asText(), b.path("doc_count").asLong());
+        for (StringTermsBucket b : terms.sterms().buckets().array()) {
+            out.put(b.key().stringValue(), b.docCount());
         }
         return out;
     }
