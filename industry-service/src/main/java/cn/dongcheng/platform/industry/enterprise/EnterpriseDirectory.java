@@ -160,16 +160,16 @@ public class EnterpriseDirectory {
      */
     public long streamCodes(EnterpriseSearch search, OutputStream out, CallerContext caller) {
         long lines = pages.scan(alias, search.query(), CodeLine.FIELDS, STREAM_BATCH, CodeLine.class, codes -> {
-                    try {
-                        for (CodeLine code : codes) {
-                            out.write(json.writeValueAsBytes(code));
-                            out.write('\n');
-                        }
-                        out.flush();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("the client stopped reading the stream", e);
-                    }
-                });
+            try {
+                for (CodeLine code : codes) {
+                    out.write(json.writeValueAsBytes(code));
+                    out.write('\n');
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the client stopped reading the stream", e);
+            }
+        });
         audit.record(caller, "STREAM_CODES", alias, "ok", lines + " codes");
         return lines;
     }

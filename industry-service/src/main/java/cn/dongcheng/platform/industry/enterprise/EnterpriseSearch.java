@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
+import cn.dongcheng.platform.common.elasticsearch.Queries;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import co.elastic.clients.elasticsearch._types.SortOptions;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static cn.dongcheng.platform.common.elasticsearch.Queries.sort;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
@@ -103,13 +103,13 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
 
     public Query query() {
         List<Query> filter = new ArrayList<>();
-        term(filter, "streetCode", streetCode);
-        term(filter, "industrySection", section);
-        term(filter, "industryDivision", division);
-        term(filter, "industryClass", industryClass);
-        term(filter, "highEndCategory", highEndCategory);
-        term(filter, "sizeClass", sizeClass);
-        term(filter, "status", status == null ? null : status.name());
+        addTerm(filter, "streetCode", streetCode);
+        addTerm(filter, "industrySection", section);
+        addTerm(filter, "industryDivision", division);
+        addTerm(filter, "industryClass", industryClass);
+        addTerm(filter, "highEndCategory", highEndCategory);
+        addTerm(filter, "sizeClass", sizeClass);
+        addTerm(filter, "status", status == null ? null : status.name());
         if (keyEnterprise != null) {
             filter.add(term("keyEnterprise", keyEnterprise));
         }
@@ -141,13 +141,13 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
         if ("_score".equals(field)) {
             sort.add(SortOptions.of(s -> s.score(sc -> sc.order(order))));
         } else if (!"uscc".equals(field)) {
-            sort.add(sort(field, order));
+            sort.add(Queries.sort(field, order));
         }
-        sort.add(sort("uscc", "uscc".equals(field) ? order : SortOrder.Asc));
+        sort.add(Queries.sort("uscc", "uscc".equals(field) ? order : SortOrder.Asc));
         return sort;
     }
 
-    private static void term(List<Query> filter, String field, String value) {
+    private static void addTerm(List<Query> filter, String field, String value) {
         if (value != null) {
             filter.add(term(field, value));
         }
