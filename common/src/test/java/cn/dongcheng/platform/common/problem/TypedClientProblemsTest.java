@@ -52,6 +52,8 @@ class TypedClientProblemsTest {
                 "{\"error\":{\"type\":\"index_not_found_exception\",\"reason\":\"no such index [missing]\"},\"status\":404}");
         answer("/bad-query/_search", 400, "application/json",
                 "{\"error\":{\"type\":\"parsing_exception\",\"reason\":\"unknown query\"},\"status\":400}");
+        answer("/migrating/_search", 403, "application/json", "{\"error\":{\"type\":\"cluster_block_exception\","
+                + "\"reason\":\"index [x] blocked by: [FORBIDDEN/8/index write (api)];\"},\"status\":403}");
         answer("/behind-proxy/_search", 502, "text/html", "<html><body>Bad Gateway</body></html>");
         node.start();
         rest = RestClient.builder(new HttpHost("127.0.0.1", node.getAddress().getPort(), "http")).build();
@@ -72,6 +74,15 @@ class TypedClientProblemsTest {
         ResponseEntity<ProblemDetail> problem = handle(failure);
         assertThat(problem.getStatusCode().value()).isEqualTo(503);
         assertThat(problem.getHeaders().getFirst("Retry-After")).isNotNull();
+        assertThat(problem.getBody().getProperties()).containsEntry("dependency", "elasticsearch");
+    }
+
+    @Test
+    void theWriteBlockOfAnIndexBeingMigratedIsA503() throws Exception {
+        RuntimeException failure = search(client, "migrating");
+        assertThat(failure).isInstanceOfSatisfying(ElasticsearchException.class, e -> assertThat(e.status()).isEqualTo(403));
+        ResponseEntity<ProblemDetail> problem = handle(failure);
+        assertThat(problem.getStatusCode().value()).isEqualTo(503);
         assertThat(problem.getBody().getProperties()).containsEntry("dependency", "elasticsearch");
     }
 
