@@ -71,19 +71,14 @@ class TypedClientProblemsTest {
         // RestClient hands a 503 on as its ResponseException (it marks the node dead first), not as an error answer
         RuntimeException failure = search(client, "recovering");
         assertThat(failure).isInstanceOfSatisfying(ElasticsearchStatusException.class, e -> assertThat(e.status()).isEqualTo(503));
-        ResponseEntity<ProblemDetail> problem = handle(failure);
-        assertThat(problem.getStatusCode().value()).isEqualTo(503);
-        assertThat(problem.getHeaders().getFirst("Retry-After")).isNotNull();
-        assertThat(problem.getBody().getProperties()).containsEntry("dependency", "elasticsearch");
+        assertUnavailable(handle(failure));
     }
 
     @Test
     void theWriteBlockOfAnIndexBeingMigratedIsA503() throws Exception {
         RuntimeException failure = search(client, "migrating");
         assertThat(failure).isInstanceOfSatisfying(ElasticsearchException.class, e -> assertThat(e.status()).isEqualTo(403));
-        ResponseEntity<ProblemDetail> problem = handle(failure);
-        assertThat(problem.getStatusCode().value()).isEqualTo(503);
-        assertThat(problem.getBody().getProperties()).containsEntry("dependency", "elasticsearch");
+        assertUnavailable(handle(failure));
     }
 
     @Test
@@ -100,8 +95,7 @@ class TypedClientProblemsTest {
     @Test
     void anAnswerOutsideElasticsearchsFormatKeepsItsStatus() throws Exception {
         // the client's TransportException (the ResponseException inside): a proxy's 502 is the dependency unavailable
-        RuntimeException failure = search(client, "behind-proxy");
-        assertThat(handle(failure).getStatusCode().value()).isEqualTo(503);
+        assertUnavailable(handle(search(client, "behind-proxy")));
     }
 
     @Test
@@ -113,10 +107,14 @@ class TypedClientProblemsTest {
         try (RestClient down = RestClient.builder(new HttpHost("127.0.0.1", closed, "http")).build()) {
             RuntimeException failure = search(new ElasticsearchClient(new RestClientTransport(down, new JacksonJsonpMapper())), "any");
             assertThat(failure).isInstanceOf(DependencyUnavailableException.class);
-            ResponseEntity<ProblemDetail> problem = handle(failure);
-            assertThat(problem.getStatusCode().value()).isEqualTo(503);
-            assertThat(problem.getBody().getProperties()).containsEntry("dependency", "elasticsearch");
+            assertUnavailable(handle(failure));
         }
+    }
+
+    private static void assertUnavailable(ResponseEntity<ProblemDetail> problem) {
+        assertThat(problem.getStatusCode().value()).isEqualTo(503);
+        assertThat(problem.getHeaders().getFirst("Retry-After")).isNotNull();
+        assertThat(problem.getBody().getProperties()).containsEntry("dependency", "elasticsearch");
     }
 
     private static RuntimeException search(ElasticsearchClient client, String index) {
