@@ -155,7 +155,7 @@ class ChainAnchorsIT extends ElasticsearchIntegrationTest {
 
         // ... and lets the service write on, as it does once restarted (a new trail reads the head from the index): the
         // chain is long enough again, but the anchored entry is another one
-        try (AuditTrail restarted = new AuditTrail(ES, serviceTrail.alias(), Clock.systemDefaultZone(),
+        try (AuditTrail restarted = new AuditTrail(ES, TestIndices.client(), serviceTrail.alias(), Clock.systemDefaultZone(),
                 AuditPseudonyms.fromBase64(TestIdentityProvider.PSEUDONYM_KEY))) {
             for (int i = 0; i < 2; i++) {
                 restarted.record(CallerContext.of("data-steward", CallerRole.DATA_STEWARD), "READ", "enterprise", "SUCCESS", null);
