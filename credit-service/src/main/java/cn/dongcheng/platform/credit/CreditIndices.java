@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.credit;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.credit.record.CreditRecordHistory;
 import cn.dongcheng.platform.credit.record.CreditRecordStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +12,10 @@ class CreditIndices {
     @Bean
     IndexDefinition creditRecordsIndex() {
         return CreditRecordStore.INDEX;
+    }
+
+    @Bean
+    IndexDefinition creditRecordHistoryIndex() {
+        return CreditRecordHistory.INDEX;
     }
 }

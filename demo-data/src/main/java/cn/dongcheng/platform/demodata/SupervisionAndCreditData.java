@@ -72,13 +72,23 @@ final class SupervisionAndCreditData {
             }
             LocalDate decided = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(6 * 365));
             ObjectNode r = mapper.createObjectNode();
-            r.put("uscc", uscc);
-            r.put("category", category);
-            r.put("decisionNumber", switch (category) {
+            String decisionNumber = switch (category) {
                 case "ADMINISTRATIVE_PENALTY" -> "京东市监罚〔" + decided.getYear() + "〕" + (1 + random.nextInt(3000)) + "号";
                 case "ABNORMAL_OPERATIONS" -> "京东市监异〔" + decided.getYear() + "〕" + (1 + random.nextInt(3000)) + "号";
                 default -> "A级纳税人" + (decided.getYear() - 1);
-            });
+            };
+            // the department's own id: its document number for this subject, so a re-run loads the same records
+            r.put("sourceDepartment", authority);
+            r.put("sourceId", decisionNumber + ":" + uscc);
+            r.put("uscc", uscc);
+            r.put("category", category);
+            r.put("decisionNumber", decisionNumber);
+            if ("ADMINISTRATIVE_PENALTY".equals(category)) {
+                // from the date, not a further draw: the counts of every scale stay as documented
+                r.put("severity", decided.getDayOfMonth() <= 7 ? "MINOR" : "GENERAL");
+                r.put("regime", "MARKET_REGULATION");
+                r.put("legalBasis", "《中华人民共和国广告法》");
+            }
             r.put("decisionDate", decided.toString());
             r.put("authority", authority);
             r.put("summary", switch (category) {

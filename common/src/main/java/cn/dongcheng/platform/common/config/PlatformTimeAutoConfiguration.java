@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.common.config;
 
+import cn.dongcheng.platform.common.time.WorkingDayCalendar;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,5 +17,12 @@ public class PlatformTimeAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock(PlatformProperties properties) {
         return Clock.system(properties.timeZone());
+    }
+
+    /** Working days of mainland China (工作日历), for deadlines counted in working days. */
+    @Bean
+    @ConditionalOnMissingBean
+    WorkingDayCalendar workingDayCalendar() {
+        return WorkingDayCalendar.mainlandChina();
     }
 }

@@ -2,54 +2,107 @@ package cn.dongcheng.platform.credit.record;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
-import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.credit.publication.PublicationRules;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
-/** The credit records this service holds: ingestion and a subject's records, newest decision first. */
+/**
+ * The credit records this service holds: ingestion with history, and a subject's records, newest decision first —
+ * the public view (inside the publication window today) or, for the subject itself, everything.
+ */
 @Service
 public class CreditRecordStore {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("records");
+    private static final List<SortOptions> NEWEST_FIRST = List.of(desc("decisionDate"), asc("recordId"));
 
     private final DocumentPages pages;
     private final AuditedIngestion ingestion;
+    private final CreditRecordValidator validator;
+    private final CreditRecordHistory history;
+    private final CreditRecordMapper mapper;
     private final Clock clock;
     private final String alias;
 
-    public CreditRecordStore(DocumentPages pages, AuditedIngestion ingestion, Clock clock,
-                             IndexNames names) {
+    public CreditRecordStore(DocumentPages pages, AuditedIngestion ingestion, PublicationRules rules, CreditRecordMapper mapper,
+                             Clock clock, IndexNames names) {
         this.pages = pages;
         this.ingestion = ingestion;
+        this.validator = new CreditRecordValidator(rules);
+        this.mapper = mapper;
         this.clock = clock;
         this.alias = names.alias(INDEX.resource());
+        this.history = new CreditRecordHistory(pages, alias, names.alias(CreditRecordHistory.INDEX.resource()));
+    }
+
+    public String alias() {
+        return alias;
     }
 
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
         LocalDate today = LocalDate.now(clock);
         String now = OffsetDateTime.now(clock).toString();
-        return ingestion.ingest(ndjson, alias, CreditRecord.class, in -> {
-            CreditRecord valid = CreditRecordValidator.validate(in, today, now);
+        return ingestion.ingest(ndjson, alias, CreditRecordInput.class, in -> {
+            CreditRecordDocument valid = validator.validate(in, today, now);
             return new IndexedDocument(valid.recordId(), valid);
-        }, refresh, caller);
+        }, history, refresh, caller);
     }
 
-    public Page<CreditRecord> ofSubject(String uscc, PageRequest request) {
-        return pages.page(alias, term("uscc", uscc), List.of(desc("decisionDate"), asc("recordId")), request, CreditRecord.class);
+    /** What the subject's records say for one reader. */
+    public enum Scope {
+        /** inside their publication window today */
+        PUBLIC,
+        /** every record, expired, repaired and revoked included: the subject's own view */
+        FULL
+    }
+
+    public Page<CreditRecordView> ofLegalPerson(String uscc, Scope scope, boolean unmasked, PageRequest request) {
+        return page(List.of(term("uscc", uscc)), scope, unmasked, request);
+    }
+
+    /** Only on the exact ID number and the exact name together: never a fuzzy search of persons. */
+    public Page<CreditRecordView> ofNaturalPerson(String idNumber, String name, Scope scope, boolean unmasked, PageRequest request) {
+        List<Query> filters = new ArrayList<>(List.of(term("idNumber", idNumber)));
+        if (name != null) {
+            filters.add(term("subjectName.raw", name));
+        }
+        return page(filters, scope, unmasked, request);
+    }
+
+    /** Public records of legal persons whose recorded name contains {@code text} (Chinese substring: a phrase of characters). */
+    public Page<CreditRecordView> ofLegalPersonsNamed(String text, PageRequest request) {
+        Query name = Query.of(q -> q.matchPhrase(m -> m.field("subjectName").query(text)));
+        Query legal = Query.of(q -> q.exists(e -> e.field("uscc")));
+        return page(List.of(name, legal), Scope.PUBLIC, false, request);
+    }
+
+    private Page<CreditRecordView> page(List<Query> filters, Scope scope, boolean unmasked, PageRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        List<Query> all = new ArrayList<>(filters);
+        if (scope == Scope.PUBLIC) {
+            all.add(PublicView.on(today));
+        }
+        Page<CreditRecordDocument> found = pages.page(alias, allOf(all), NEWEST_FIRST, request, CreditRecordDocument.class);
+        return found.map(d -> mapper.toView(d, unmasked, today));
     }
 }

@@ -29,12 +29,15 @@ public class CreditSubjects {
         String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
         EnterpriseSummary enterprise = industry.enterprise(uscc);
         boolean unmasked = caller.mayReadUnmasked(uscc);
+        // the enterprise signed in sees its whole record, expired and repaired entries included; everyone else the public view
+        boolean own = caller.isSubject(uscc);
         if (unmasked && enterprise.legalRepresentative() != null) {
             audit.record(caller, "READ_PERSONAL_DATA", "subjects/" + uscc, "ok", "legal representative shown unmasked");
         }
         return new CreditSubjectView(enterprise.uscc(), enterprise.name(), enterprise.status(), enterprise.streetCode(),
                 enterprise.industrySection(),
                 unmasked ? enterprise.legalRepresentative() : PersonalDataMasking.name(enterprise.legalRepresentative()),
-                !unmasked && enterprise.legalRepresentative() != null, records.ofSubject(uscc, page));
+                !unmasked && enterprise.legalRepresentative() != null, own,
+                records.ofLegalPerson(uscc, own ? CreditRecordStore.Scope.FULL : CreditRecordStore.Scope.PUBLIC, unmasked, page));
     }
 }

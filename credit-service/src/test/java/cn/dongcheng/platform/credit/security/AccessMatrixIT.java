@@ -10,9 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
+import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postJson;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
 
 /**
@@ -23,6 +27,7 @@ import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdj
 class AccessMatrixIT extends AccessMatrixContract {
 
     static final String OTHER = "91110000802100433B";
+    static final String SOMEONE_ELSE = "11010519491231002X";
     private static NeighbourService industry;
 
 
@@ -43,10 +48,18 @@ class AccessMatrixIT extends AccessMatrixContract {
     protected Map<String, Example> serviceExamples() {
         String own = TestIdentityProvider.enterpriseCode();
         return Map.of(
-                "POST /v1/records:bulk", Example.of(postNdjson("/v1/records:bulk", "{\"uscc\":\"" + OTHER
-                        + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\",\"decisionDate\":\"2024-06-01\","
+                "POST /v1/records:bulk", Example.of(postNdjson("/v1/records:bulk", "{\"sourceDepartment\":\"东城区税务局\","
+                        + "\"sourceId\":\"A-2023\",\"uscc\":\"" + OTHER + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\",\"decisionDate\":\"2024-06-01\","
                         + "\"authority\":\"国家税务总局北京市东城区税务局\"}\n")),
+                "GET /v1/records", Example.of(get("/v1/records?name=" + URLEncoder.encode("别家", StandardCharsets.UTF_8))),
+                "POST /v1/persons:lookup", Example.about(lookup(TestIdentityProvider.citizenIdNumber()), lookup(SOMEONE_ELSE), "/idNumber"),
+                // the token names the person: there is no one else to ask for
+                "GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/idNumber"),
                 "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative"));
+    }
+
+    private static Request lookup(String idNumber) {
+        return postJson("/v1/persons:lookup", "{\"name\":\"张三\",\"idNumber\":\"" + idNumber + "\"}");
     }
 
     static {

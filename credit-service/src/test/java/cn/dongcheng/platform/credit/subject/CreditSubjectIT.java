@@ -44,7 +44,8 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
 
     @DynamicPropertySource
     static void industryService(DynamicPropertyRegistry registry) {
-        industry = IndustryNeighbour.start(registry, IndustryNeighbour.entity(BAIDU, "北京百度网讯科技有限公司", "梁志祥"));
+        industry = IndustryNeighbour.start(registry, IndustryNeighbour.entity(BAIDU, "北京百度网讯科技有限公司", "梁志祥"),
+                IndustryNeighbour.entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司", "王五"));
     }
 
     @AfterAll
@@ -57,11 +58,12 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     @Test
     @Order(1)
     void aSubjectJoinsTheDirectoryEntryWithItsOwnRecords() throws Exception {
-        String records = "{\"uscc\":\"" + BAIDU + "\",\"category\":\"ADMINISTRATIVE_PENALTY\",\"decisionNumber\":\"京东市监罚〔2024〕12号\","
-                + "\"decisionDate\":\"2024-03-08\",\"authority\":\"北京市东城区市场监督管理局\",\"summary\":\"广告违法\"}\n"
-                + "{\"uscc\":\"" + BAIDU + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\","
-                + "\"decisionDate\":\"2024-06-01\",\"authority\":\"国家税务总局北京市东城区税务局\"}\n"
-                + "{\"uscc\":\"" + BAIDU + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"x\",\"decisionDate\":\"2999-01-01\",\"authority\":\"x\"}\n";
+        String records = line(BAIDU, "CF-12", "\"category\":\"ADMINISTRATIVE_PENALTY\",\"decisionNumber\":\"京东市监罚〔2024〕12号\","
+                + "\"decisionDate\":\"2024-03-08\",\"authority\":\"北京市东城区市场监督管理局\",\"summary\":\"广告违法\","
+                + "\"severity\":\"GENERAL\",\"regime\":\"MARKET_REGULATION\"")
+                + line(BAIDU, "A-2023", "\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\","
+                + "\"decisionDate\":\"2024-06-01\",\"authority\":\"国家税务总局北京市东城区税务局\"")
+                + line(BAIDU, "x", "\"category\":\"RED_LIST\",\"decisionNumber\":\"x\",\"decisionDate\":\"2999-01-01\",\"authority\":\"x\"");
         HttpResponse<String> r = new ApiClient(port).postNdjson("/v1/records:bulk?refresh=true", records, "DATA_STEWARD");
         assertThat(json.readTree(r.body()).path("accepted").asInt()).as(r.body()).isEqualTo(2);
 
@@ -72,8 +74,32 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
         assertThat(subject.path("records").path("items").get(0).path("category").asText()).isEqualTo("RED_LIST");
     }
 
+    static String line(String uscc, String sourceId, String fields) {
+        return "{\"sourceDepartment\":\"东城区市场监管局\",\"sourceId\":\"" + sourceId + "\",\"uscc\":\"" + uscc + "\"," + fields + "}\n";
+    }
+
     @Test
     @Order(2)
+    void theEnterpriseSignedInSeesItsWholeRecordTheOthersOnlyThePublicView() throws Exception {
+        String own = TestIdentityProvider.enterpriseCode();
+        // a minor market-regulation penalty is public for 3 months: this one ended in 2025
+        String records = line(own, "CF-OLD", "\"category\":\"ADMINISTRATIVE_PENALTY\",\"decisionDate\":\"2025-01-06\","
+                + "\"authority\":\"北京市东城区市场监督管理局\",\"severity\":\"MINOR\",\"regime\":\"MARKET_REGULATION\"")
+                + line(own, "LIC-1", "\"category\":\"ADMINISTRATIVE_LICENCE\",\"decisionDate\":\"2025-02-03\",\"authority\":\"东城区政务服务局\"");
+        HttpResponse<String> r = new ApiClient(port).postNdjson("/v1/records:bulk?refresh=true", records, "CREDIT_OFFICER");
+        assertThat(json.readTree(r.body()).path("accepted").asInt()).as(r.body()).isEqualTo(2);
+
+        JsonNode self = json.readTree(new ApiClient(port).get("/v1/subjects/" + own, "ENTERPRISE").body());
+        assertThat(self.path("fullRecord").asBoolean()).isTrue();
+        assertThat(self.path("records").path("items")).extracting(n -> n.path("status").asText()).containsExactly("PUBLIC", "EXPIRED");
+
+        JsonNode others = json.readTree(new ApiClient(port).get("/v1/subjects/" + own, null, "it-public").body());
+        assertThat(others.path("fullRecord").asBoolean()).isFalse();
+        assertThat(others.path("records").path("items")).extracting(n -> n.path("sourceId").asText()).containsExactly("LIC-1");
+    }
+
+    @Test
+    @Order(3)
     void theRequestIdTravelsThroughFeignIntoTheDownstreamAuditTrail() throws Exception {
         HttpResponse<String> r = new ApiClient(port).get("/v1/subjects/" + BAIDU, "CREDIT_OFFICER", "trace-4711");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -89,7 +115,7 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aCodeUnknownToTheDirectoryIs404AndAnInvalidOneIs400WithoutACall() throws Exception {
         HttpResponse<String> missing = new ApiClient(port).get("/v1/subjects/91110000600037341L", null, "it-missing");
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -99,7 +125,7 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whenIndustryServiceIsDownTheAnswerIs503NamingIt() throws Exception {
         industry.close();
         HttpResponse<String> r = new ApiClient(port).get("/v1/subjects/" + BAIDU, null, "it-down");

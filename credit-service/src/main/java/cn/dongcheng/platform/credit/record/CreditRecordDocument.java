@@ -1,0 +1,39 @@
+package cn.dongcheng.platform.credit.record;
+
+import cn.dongcheng.platform.credit.publication.PenaltyRegime;
+import cn.dongcheng.platform.credit.publication.PublicationWindow;
+import cn.dongcheng.platform.credit.publication.RecordStatus;
+import cn.dongcheng.platform.credit.publication.Severity;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+
+/**
+ * A credit record as stored in {@code credit-records} under {@code <sourceDepartment>:<sourceId>}. The ID number of a
+ * natural person is stored in full so that an exact look-up works; it leaves the service only through views that
+ * mask it. {@code version} counts the changes; earlier versions are in {@code credit-record-history}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CreditRecordDocument(String recordId, SubjectType subjectType, String uscc, String idNumber, String subjectName,
+                                   CreditRecordCategory category, String sourceDepartment, String sourceId,
+                                   String decisionNumber, LocalDate decisionDate, String authority, String legalBasis,
+                                   String summary, Severity severity, PenaltyRegime regime, Long amountFen, LocalDate exitDate,
+                                   RecordStatus status, LocalDate statusDate, PublicationWindow publication, Integer version,
+                                   String dataSource, String updatedAt) {
+
+    /** The subject's identifier, whichever kind it is. */
+    public String subjectId() {
+        return uscc != null ? uscc : idNumber;
+    }
+
+    /** Whether a re-delivered line says exactly what is stored (the version counter and load time aside). */
+    public boolean sameContentAs(CreditRecordDocument other) {
+        return withBookkeeping(null, null).equals(other.withBookkeeping(null, null));
+    }
+
+    public CreditRecordDocument withBookkeeping(Integer version, String updatedAt) {
+        return new CreditRecordDocument(recordId, subjectType, uscc, idNumber, subjectName, category, sourceDepartment, sourceId,
+                decisionNumber, decisionDate, authority, legalBasis, summary, severity, regime, amountFen, exitDate, status,
+                statusDate, publication, version, dataSource, updatedAt);
+    }
+}
