@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.credit.workflow;
 
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -39,8 +40,8 @@ final class GuardedDocuments {
         try {
             call(() -> client.index(i -> i.index(alias).id(id).document(document).opType(OpType.Create).refresh(Refresh.WaitFor)));
             return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
                 return false;
             }
             throw e;
@@ -52,12 +53,18 @@ final class GuardedDocuments {
         try {
             call(() -> client.index(i -> i.index(alias).id(read.id()).document(document)
                     .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor)));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
                 throw new ConflictException(conflict);
             }
             throw e;
         }
+    }
+
+    /** A 409 comes as the typed client's error or, when the transport hands it on as an I/O failure, as a status exception. */
+    private static boolean isConflict(RuntimeException e) {
+        return e instanceof ElasticsearchException es && es.status() == 409
+                || e instanceof ElasticsearchStatusException status && status.isConflict();
     }
 
     /** An unconditional write of a document whose id says what it is (a history entry): writing it again changes nothing. */

@@ -5,13 +5,16 @@ import cn.dongcheng.platform.testing.AccessMatrixContract;
 import cn.dongcheng.platform.testing.NeighbourService;
 import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.credit.client.IndustryNeighbour;
+import cn.dongcheng.platform.common.security.CallerRole;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +32,7 @@ class AccessMatrixIT extends AccessMatrixContract {
     static final String OTHER = "91110000802100433B";
     static final String SOMEONE_ELSE = "11010519491231002X";
     private static NeighbourService industry;
+    private WorkflowFixtures workflow;
 
 
     @DynamicPropertySource
@@ -47,7 +51,7 @@ class AccessMatrixIT extends AccessMatrixContract {
     @Override
     protected Map<String, Example> serviceExamples() {
         String own = TestIdentityProvider.enterpriseCode();
-        return Map.of(
+        Map<String, Example> examples = new HashMap<>(Map.of(
                 "POST /v1/records:bulk", Example.of(postNdjson("/v1/records:bulk", "{\"sourceDepartment\":\"东城区税务局\","
                         + "\"sourceId\":\"A-2023\",\"uscc\":\"" + OTHER + "\",\"category\":\"RED_LIST\",\"decisionNumber\":\"A级纳税人2023\",\"decisionDate\":\"2024-06-01\","
                         + "\"authority\":\"国家税务总局北京市东城区税务局\"}\n")),
@@ -55,7 +59,21 @@ class AccessMatrixIT extends AccessMatrixContract {
                 "POST /v1/persons:lookup", Example.about(lookup(TestIdentityProvider.citizenIdNumber()), lookup(SOMEONE_ELSE), "/idNumber"),
                 // the token names the person: there is no one else to ask for
                 "GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/idNumber"),
-                "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative"));
+                "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative")));
+        examples.putAll(workflow.examples(CallerRole.ENTERPRISE));
+        return examples;
+    }
+
+    /** Repair and objection rows: a citizen applies about a citizen's record, everyone else is shown the enterprise's. */
+    @Override
+    protected Example example(String endpoint, CallerRole role) {
+        Example own = role == CallerRole.CITIZEN ? workflow.examples(role).get(endpoint) : null;
+        return own != null ? own : super.example(endpoint, role);
+    }
+
+    @BeforeAll
+    void workflowFixtures() {
+        workflow = WorkflowFixtures.load(api());
     }
 
     private static Request lookup(String idNumber) {
