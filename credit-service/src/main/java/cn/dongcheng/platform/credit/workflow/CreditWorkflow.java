@@ -71,15 +71,17 @@ public class CreditWorkflow {
     public ApplicationView decide(ApplicationKind kind, String applicationId, DecisionInput input, CallerContext caller) {
         Versioned<WorkflowApplication> read = find(kind, applicationId);
         WorkflowApplication application = read.document();
-        ApplicationState outcome = transitions.decide(application, input);
         LocalDate today = LocalDate.now(clock);
         String now = OffsetDateTime.now(clock).toString();
-        WorkflowApplication decided = application.decided(outcome, now, caller.actor(), input.reason().strip());
+        ApplicationState outcome;
+        WorkflowApplication decided;
         try {
+            outcome = transitions.decide(application, input);
+            decided = application.decided(outcome, now, caller.actor(), input.reason().strip());
             applications.decide(read, decided); // the guard: of two decisions at once, one gets past here, the other a 409
-        } catch (ConflictException lost) {
-            audited(caller, kind + "_DECIDE", application, "409", lost.getMessage());
-            throw lost;
+        } catch (ConflictException refused) { // decided before, or a moment ago by someone else
+            audited(caller, kind + "_DECIDE", application, "409", refused.getMessage());
+            throw refused;
         }
         RecordStatus after = transitions.statusAfter(application, outcome);
         if (after != null) {

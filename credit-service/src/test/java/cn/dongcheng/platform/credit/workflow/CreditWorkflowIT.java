@@ -2,11 +2,14 @@ package cn.dongcheng.platform.credit.workflow;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.credit.record.CreditRecordHistory;
 import cn.dongcheng.platform.testing.ApiClient;
 import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.testing.TestIndices;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,7 @@ import static cn.dongcheng.platform.testing.ApiClient.json;
 import static cn.dongcheng.platform.testing.ProblemAssertions.assertInvalid;
 import static cn.dongcheng.platform.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Repair and objection through real HTTP with real tokens against the real node: the enterprise of the ENTERPRISE
@@ -52,6 +56,10 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
     IndexNames names;
     @Autowired
     WorkflowRules rules;
+    @Autowired
+    ElasticsearchClient client;
+    @Autowired
+    DocumentPages pages;
 
     private ApiClient api() {
         return new ApiClient(port);
@@ -172,6 +180,7 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
     @Test
     void ofConcurrentDecisionsExactlyOneSucceeds() throws Exception {
         String id = applied(applyRepair(repairable("RACE-1"), "承诺依法经营", "ENTERPRISE"));
+        application("repairs", id); // the officer's token verified once before the race, not inside it
         int racers = 4;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
@@ -196,6 +205,19 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
         }
         assertThat(TestIndices.auditEntries(audit.alias(), "outcome", "409"))
                 .anySatisfy(e -> assertThat(e.path("action").asText()).isEqualTo("REPAIR_DECIDE"));
+    }
+
+    @Test
+    void aDecisionWrittenOverAVersionThatChangedMeanwhileIsRefused() {
+        String id = applied(applyRepair(repairable("RACE-2"), "承诺依法经营", "ENTERPRISE"));
+        ApplicationStore store = new ApplicationStore(new GuardedDocuments(client), pages, names.alias(ApplicationStore.INDEX.resource()));
+        // two officers read the open application at the same moment
+        Versioned<WorkflowApplication> first = store.get(id).orElseThrow();
+        Versioned<WorkflowApplication> second = store.get(id).orElseThrow();
+        store.decide(first, first.document().decided(ApplicationState.APPROVED, "2026-01-05T10:00:00+08:00", "officer-1", "符合条件"));
+        assertThatThrownBy(() -> store.decide(second, second.document().decided(ApplicationState.REJECTED, "2026-01-05T10:00:01+08:00", "officer-2", "不符合")))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.get(id).orElseThrow().document().decidedBy()).isEqualTo("officer-1");
     }
 
     @Test
