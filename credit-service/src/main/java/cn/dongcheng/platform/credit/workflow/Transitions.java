@@ -42,6 +42,10 @@ final class Transitions {
             throw new ConflictException("record " + record.recordId() + " is " + status + ": only a record in the public view ("
                     + RecordStatus.PUBLIC + ") can be " + (kind == ApplicationKind.REPAIR ? "repaired" : "objected to"));
         }
+        if (kind == ApplicationKind.REPAIR && !rules.repairable(record.category())) {
+            throw new InvalidInputException("recordId", "a " + record.category() + " record is not dishonesty information: "
+                    + "there is nothing to repair (an objection disputes it)");
+        }
         LocalDate earliest = record.publication() == null ? null : record.publication().earliestEnd();
         if (kind == ApplicationKind.REPAIR && earliest != null && today.isBefore(earliest)) {
             throw new InvalidInputException("recordId", "the minimum publication period runs until " + earliest

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.credit.workflow;
 
 import cn.dongcheng.platform.common.time.WorkingDayCalendar;
+import cn.dongcheng.platform.credit.record.CreditRecordCategory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Deadlines and text limits of repair and objection from a versioned rule file ({@code credit/workflow-rules-v1.json}):
@@ -19,14 +22,16 @@ public final class WorkflowRules {
 
     private final String version;
     private final Map<ApplicationKind, Integer> decisionWithin;
+    private final Set<CreditRecordCategory> repairable;
     private final int statementMaxChars;
     private final int reasonMaxChars;
     private final WorkingDayCalendar calendar;
 
-    WorkflowRules(String version, Map<ApplicationKind, Integer> decisionWithin, int statementMaxChars, int reasonMaxChars,
-                  WorkingDayCalendar calendar) {
+    WorkflowRules(String version, Map<ApplicationKind, Integer> decisionWithin, Set<CreditRecordCategory> repairable,
+                  int statementMaxChars, int reasonMaxChars, WorkingDayCalendar calendar) {
         this.version = version;
         this.decisionWithin = decisionWithin;
+        this.repairable = Set.copyOf(repairable);
         this.statementMaxChars = statementMaxChars;
         this.reasonMaxChars = reasonMaxChars;
         this.calendar = calendar;
@@ -51,16 +56,26 @@ public final class WorkflowRules {
             }
             within.put(kind, days);
         }
+        Set<CreditRecordCategory> repairable = EnumSet.noneOf(CreditRecordCategory.class);
+        file.path("repair").path("categories").forEach(c -> repairable.add(CreditRecordCategory.valueOf(c.asText())));
+        if (repairable.isEmpty()) {
+            throw new IllegalStateException(version + ": repair.categories must name the categories a repair applies to");
+        }
         int statement = file.path("limits").path("statementMaxChars").asInt(0);
         int reason = file.path("limits").path("reasonMaxChars").asInt(0);
         if (statement <= 0 || reason <= 0) {
             throw new IllegalStateException(version + ": limits.statementMaxChars and limits.reasonMaxChars are required");
         }
-        return new WorkflowRules(version, within, statement, reason, calendar);
+        return new WorkflowRules(version, within, repairable, statement, reason, calendar);
     }
 
     public String version() {
         return version;
+    }
+
+    /** Whether records of this category can be repaired at all (dishonesty information, not licences or honours). */
+    public boolean repairable(CreditRecordCategory category) {
+        return repairable.contains(category);
     }
 
     public int statementMaxChars() {

@@ -52,6 +52,17 @@ class TransitionsTest {
     }
 
     @Test
+    void onlyDishonestyInformationIsRepaired() {
+        CreditRecordDocument p = penalty(RecordStatus.PUBLIC, TODAY, TODAY.plusYears(1));
+        CreditRecordDocument honour = new CreditRecordDocument(p.recordId(), p.subjectType(), p.uscc(), null, p.subjectName(),
+                CreditRecordCategory.RED_LIST, p.sourceDepartment(), p.sourceId(), null, p.decisionDate(), p.authority(), null, null,
+                null, null, null, null, RecordStatus.PUBLIC, null, p.publication(), 1, null, null);
+        assertThatThrownBy(() -> transitions.checkApplicable(ApplicationKind.REPAIR, honour, TODAY))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("RED_LIST");
+        transitions.checkApplicable(ApplicationKind.OBJECTION, honour, TODAY);
+    }
+
+    @Test
     void onlyARecordInThePublicViewCanBeAppliedAbout() {
         for (RecordStatus status : new RecordStatus[]{RecordStatus.REPAIRED, RecordStatus.REVOKED, RecordStatus.UNDER_OBJECTION}) {
             assertThatThrownBy(() -> transitions.checkApplicable(ApplicationKind.REPAIR, penalty(status, TODAY, TODAY.plusYears(1)), TODAY))
