@@ -4,6 +4,7 @@ import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.ingest.BatchPreparation;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.credit.publication.RecordStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,9 +52,13 @@ public class CreditRecordHistory implements BatchPreparation {
                 latest.put(doc.id(), incoming);
                 continue;
             }
+            CreditRecordDocument sent = incoming;
+            incoming = keepingDecidedStatus(incoming, current);
             if (incoming.sameContentAs(current)) {
                 if (linesPerId.get(doc.id()) == 1) {
                     unchanged.add(doc.id());
+                } else if (incoming != sent) {
+                    versioned.put(doc.id(), current); // the line as sent would undo the status
                 }
                 continue;
             }
@@ -65,5 +70,23 @@ public class CreditRecordHistory implements BatchPreparation {
             latest.put(doc.id(), next); // a later line of the same batch replaces this version in turn
         }
         return new Prepared(history, Map.of(), versioned, unchanged);
+    }
+
+    /**
+     * A line that says only PUBLIC (the default) does not undo a status the record reached by repair, objection or
+     * revocation: departments re-deliver whole exports, and a repaired record must not come back by the next one. A
+     * department changes such a status only by sending another explicitly.
+     */
+    static CreditRecordDocument keepingDecidedStatus(CreditRecordDocument incoming, CreditRecordDocument current) {
+        boolean decided = current.status() == RecordStatus.REPAIRED || current.status() == RecordStatus.UNDER_OBJECTION
+                || current.status() == RecordStatus.REVOKED;
+        if (!decided || incoming.status() != RecordStatus.PUBLIC) {
+            return incoming;
+        }
+        return new CreditRecordDocument(incoming.recordId(), incoming.subjectType(), incoming.uscc(), incoming.idNumber(),
+                incoming.subjectName(), incoming.category(), incoming.sourceDepartment(), incoming.sourceId(),
+                incoming.decisionNumber(), incoming.decisionDate(), incoming.authority(), incoming.legalBasis(), incoming.summary(),
+                incoming.severity(), incoming.regime(), incoming.amountFen(), incoming.exitDate(), current.status(),
+                current.statusDate(), incoming.publication(), incoming.version(), incoming.dataSource(), incoming.updatedAt());
     }
 }

@@ -155,6 +155,11 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
         assertThat(previous.path("_source").path("record").path("status").asText()).isEqualTo("PUBLIC");
 
         assertProblem(decide("repairs", id, "REJECT", "再议"), 409);
+        // the department re-delivers its export: the line as first sent does not bring the record back
+        HttpResponse<String> again = api().postNdjson("/v1/records:bulk?refresh=true", penalty("REPAIR-1", OWN, TODAY.minusMonths(4)),
+                "CREDIT_OFFICER");
+        assertThat(json(again).path("unchanged").asLong()).as(again.body()).isEqualTo(1);
+        assertThat(publicRecord(record)).as("still repaired").isNull();
         assertThat(TestIndices.auditEntries(audit.alias(), "action", "REPAIR_DECIDE"))
                 .anySatisfy(e -> assertThat(e.path("resource").asText()).endsWith(id));
         assertThat(TestIndices.auditEntries(audit.alias(), "action", "REPAIR_APPLY"))
