@@ -31,6 +31,13 @@ public record CreditRecordDocument(String recordId, SubjectType subjectType, Str
         return withBookkeeping(null, null).equals(other.withBookkeeping(null, null));
     }
 
+    /** The same record with another status (a repair, an objection, a revocation) from {@code statusDate}. */
+    public CreditRecordDocument withStatus(RecordStatus status, LocalDate statusDate) {
+        return new CreditRecordDocument(recordId, subjectType, uscc, idNumber, subjectName, category, sourceDepartment, sourceId,
+                decisionNumber, decisionDate, authority, legalBasis, summary, severity, regime, amountFen, exitDate, status,
+                statusDate, publication, version, dataSource, updatedAt);
+    }
+
     public CreditRecordDocument withBookkeeping(Integer version, String updatedAt) {
         return new CreditRecordDocument(recordId, subjectType, uscc, idNumber, subjectName, category, sourceDepartment, sourceId,
                 decisionNumber, decisionDate, authority, legalBasis, summary, severity, regime, amountFen, exitDate, status,

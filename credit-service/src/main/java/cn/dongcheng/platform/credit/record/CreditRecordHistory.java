@@ -83,10 +83,6 @@ public class CreditRecordHistory implements BatchPreparation {
         if (!decided || incoming.status() != RecordStatus.PUBLIC) {
             return incoming;
         }
-        return new CreditRecordDocument(incoming.recordId(), incoming.subjectType(), incoming.uscc(), incoming.idNumber(),
-                incoming.subjectName(), incoming.category(), incoming.sourceDepartment(), incoming.sourceId(),
-                incoming.decisionNumber(), incoming.decisionDate(), incoming.authority(), incoming.legalBasis(), incoming.summary(),
-                incoming.severity(), incoming.regime(), incoming.amountFen(), incoming.exitDate(), current.status(),
-                current.statusDate(), incoming.publication(), incoming.version(), incoming.dataSource(), incoming.updatedAt());
+        return incoming.withStatus(current.status(), current.statusDate());
     }
 }

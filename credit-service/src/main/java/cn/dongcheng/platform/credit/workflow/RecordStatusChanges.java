@@ -39,7 +39,7 @@ final class RecordStatusChanges {
             Versioned<CreditRecordDocument> read = read(recordId);
             CreditRecordDocument current = read.document();
             int version = current.version() == null ? 1 : current.version();
-            CreditRecordDocument next = withStatus(current, status, today, version + 1, now);
+            CreditRecordDocument next = current.withStatus(status, today).withBookkeeping(version + 1, now);
             documents.put(historyAlias, recordId + ":v" + version, new CreditRecordHistory.Entry(recordId, version, now, current));
             try {
                 documents.replace(recordsAlias, read, next, "record " + recordId + " changed while its status was being set");
@@ -50,13 +50,5 @@ final class RecordStatusChanges {
                 }
             }
         }
-    }
-
-    private static CreditRecordDocument withStatus(CreditRecordDocument d, RecordStatus status, LocalDate statusDate, int version,
-                                                   String updatedAt) {
-        return new CreditRecordDocument(d.recordId(), d.subjectType(), d.uscc(), d.idNumber(), d.subjectName(), d.category(),
-                d.sourceDepartment(), d.sourceId(), d.decisionNumber(), d.decisionDate(), d.authority(), d.legalBasis(), d.summary(),
-                d.severity(), d.regime(), d.amountFen(), d.exitDate(), status, statusDate, d.publication(), version, d.dataSource(),
-                updatedAt);
     }
 }
