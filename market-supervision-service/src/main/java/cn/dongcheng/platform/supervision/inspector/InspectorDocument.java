@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The stored inspector, validated and normalised; name and phone are personal data, masked in views. */
 public record InspectorDocument(String badgeNumber, String name, String phone, String department, List<String> qualifications,
-                                InspectorStatus status, List<Conflict> conflicts, int workloadCap, String updatedAt) {
+                                InspectorStatus status, List<Conflict> conflicts, int workloadCap, String dataSource,
+                                String updatedAt) {
 
     public record Conflict(String uscc, String reason) {
     }

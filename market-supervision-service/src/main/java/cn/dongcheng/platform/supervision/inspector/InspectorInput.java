@@ -11,10 +11,11 @@ import java.util.List;
  * @param qualifications the inspection-item qualifications the inspector holds (an item's {@code qualification})
  * @param conflicts      entities the inspector has declared a conflict of interest with (回避), by credit code
  * @param workloadCap    the most targets the inspector may be given in one draw
+ * @param dataSource     where the entry comes from (e.g. {@code synthetic-demo})
  */
 @LineKey("badgeNumber")
 public record InspectorInput(String badgeNumber, String name, String phone, String department, List<String> qualifications,
-                             String status, List<ConflictInput> conflicts, Integer workloadCap) {
+                             String status, List<ConflictInput> conflicts, Integer workloadCap, String dataSource) {
 
     /** A declared conflict: the entity and why (kin, former employer, shareholding…). */
     public record ConflictInput(String uscc, String reason) {

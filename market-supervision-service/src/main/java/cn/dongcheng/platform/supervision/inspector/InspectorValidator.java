@@ -30,6 +30,7 @@ public final class InspectorValidator {
         text(problems, "name", in.name(), true);
         text(problems, "department", in.department(), true);
         text(problems, "phone", in.phone(), false);
+        text(problems, "dataSource", in.dataSource(), false);
         if (in.phone() != null && !in.phone().matches("[0-9+\\- ]{5,20}")) {
             problems.add(new FieldProblem("phone", "must be 5–20 digits, spaces, + or -"));
         }
@@ -72,7 +73,7 @@ public final class InspectorValidator {
             throw new InvalidInputException(problems);
         }
         return new InspectorDocument(badge, in.name().trim(), in.phone() == null ? null : in.phone().trim(), in.department().trim(),
-                qualifications.stream().map(String::trim).distinct().toList(), status, List.copyOf(conflicts), in.workloadCap(), updatedAt);
+                qualifications.stream().map(String::trim).distinct().toList(), status, List.copyOf(conflicts), in.workloadCap(), in.dataSource(), updatedAt);
     }
 
     private static void text(List<FieldProblem> problems, String field, String value, boolean required) {

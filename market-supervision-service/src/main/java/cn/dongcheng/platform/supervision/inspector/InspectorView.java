@@ -11,5 +11,5 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InspectorView(String badgeNumber, String name, String phone, boolean personalDataMasked, String department,
                             List<String> qualifications, InspectorStatus status, List<InspectorDocument.Conflict> conflicts,
-                            int workloadCap) {
+                            int workloadCap, String dataSource) {
 }

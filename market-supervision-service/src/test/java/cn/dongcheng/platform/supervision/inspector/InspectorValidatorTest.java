@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InspectorValidatorTest {
 
     private static InspectorInput input(String badge, String status, Integer cap, List<InspectorInput.ConflictInput> conflicts) {
-        return new InspectorInput(badge, "李四", null, "东城区市场监督管理局", List.of(" FOOD_SAFETY ", "FOOD_SAFETY"), status, conflicts, cap);
+        return new InspectorInput(badge, "李四", null, "东城区市场监督管理局", List.of(" FOOD_SAFETY ", "FOOD_SAFETY"), status, conflicts, cap, null);
     }
 
     @Test
