@@ -87,6 +87,14 @@ final class SupervisionAndCreditData {
                 n.put("ratioPercent", (Integer) item[5]);
             }
             n.put("frequencyPerYear", (Integer) item[6]);
+            n.put("targetType", "ALL");
+            // ratios per credit-risk class within the published local bands (A ≤ 5 %, B 5–20 %, C 21–60 %, D 61–100 %);
+            // key items are not capped, so they sit at the top of each band
+            boolean key = (Boolean) item[4];
+            n.putObject("ratioByRiskClass").put("A", key ? 0.05 : 0.03).put("B", key ? 0.2 : 0.08).put("C", key ? 0.6 : 0.3)
+                    .put("D", key ? 1.0 : 0.7);
+            n.put("frequencyWindowDays", 365 / (Integer) item[6]);
+            n.put("minSample", 1);
             n.put("qualification", "行政执法证");
             n.put("dataSource", PersonGenerator.DATA_SOURCE);
             sink.accept(n.toString());

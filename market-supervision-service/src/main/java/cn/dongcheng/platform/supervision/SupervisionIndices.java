@@ -15,6 +15,11 @@ class SupervisionIndices {
     }
 
     @Bean
+    IndexDefinition inspectionItemVersionsIndex() {
+        return InspectionItemCatalogue.VERSIONS;
+    }
+
+    @Bean
     IndexDefinition inspectorsIndex() {
         return InspectorDirectory.INDEX;
     }
