@@ -14,6 +14,13 @@ public class PayloadTooLargeException extends RuntimeException {
         this(limitBytes, null, null);
     }
 
+    /** A limit that is not counted in bytes (more items than one batch takes); nothing of the request is stored. */
+    public PayloadTooLargeException(String message) {
+        super(message);
+        this.limitBytes = -1;
+        this.storedLines = null;
+    }
+
     private PayloadTooLargeException(long limitBytes, Long storedLines, Throwable cause) {
         super("request body exceeds the limit of " + limitBytes + " bytes"
                 + (storedLines == null ? "" : "; " + storedLines + " lines read before the limit are stored"), cause);
