@@ -88,7 +88,9 @@ class SanctionCheckIT extends ElasticsearchIntegrationTest {
                 + entry("S-2", company(TWO_LISTS), "ABNORMAL_OPERATIONS", "")
                 // not a list: never a hit
                 + entry("S-3", company(CLEAN), "RED_LIST", "")
-                + entry("S-4", company(EXITED), "ABNORMAL_OPERATIONS", ",\"exitDate\":\"" + TODAY + "\"")
+                // exited today although the decision set a later end of publication: the exit counts
+                + entry("S-4", company(EXITED), "ABNORMAL_OPERATIONS", ",\"exitDate\":\"" + TODAY + "\",\"publicationEnd\":\""
+                + TODAY.plusYears(1) + "\"")
                 + entry("S-5", company(ENDED), "SERIOUS_DISHONESTY_LIST", ",\"publicationEnd\":\"" + TODAY + "\"")
                 + entry("S-6", company(REPAIRED_TODAY), "ABNORMAL_OPERATIONS", ",\"status\":\"REPAIRED\",\"statusDate\":\"" + TODAY + "\"")
                 + entry("S-7", "\"idNumber\":\"" + DEBTOR + "\",\"subjectName\":\"王五\"", "DISHONEST_JUDGMENT_DEBTOR", "");
