@@ -58,7 +58,10 @@ class AccessMatrixIT extends AccessMatrixContract {
                 "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative"),
                 "GET /v1/subjects/{uscc}/grade", Example.of(get("/v1/subjects/" + OTHER + "/grade")),
                 "POST /v1/persons:grade", Example.about(personGrade(TestIdentityProvider.citizenIdNumber()), personGrade(SOMEONE_ELSE), "/idNumber"),
-                "POST /v1/risk-classes:batch", Example.of(postJson("/v1/risk-classes:batch", "{\"codes\":[\"" + OTHER + "\",\"" + own + "\"]}")));
+                "POST /v1/risk-classes:batch", Example.of(postJson("/v1/risk-classes:batch", "{\"codes\":[\"" + OTHER + "\",\"" + own + "\"]}")),
+                // a batch names no subject of the caller's own: the same request for every role
+                "POST /v1/sanction-checks", new Example(s -> postJson("/v1/sanction-checks", "{\"scenario\":\"HONOURS\","
+                        + "\"subjects\":[{\"idNumber\":\"" + SOMEONE_ELSE + "\"},{\"uscc\":\"" + OTHER + "\"}]}"), Set.of(200), "/results/0/idNumber"));
     }
 
     private static Request personGrade(String idNumber) {
