@@ -91,6 +91,7 @@ public final class DemoDataCommand {
             write(dir.resolve("persons.ndjson"), sink -> new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sink));
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionAndCreditData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> new SupervisionAndCreditData().creditRecords(enterprises.codes(), seed + 2, sink));
+            write(dir.resolve("inspectors.ndjson"), sink -> new SupervisionAndCreditData().inspectors(enterprises.codes(), seed + 4, sink));
             out.println("wrote " + scale.name().toLowerCase(Locale.ROOT) + " demo data to " + dir.toAbsolutePath());
             return;
         }
@@ -122,6 +123,10 @@ public final class DemoDataCommand {
         SupervisionAndCreditData other = new SupervisionAndCreditData();
         try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspection-items:bulk", token, "inspection items", 10, out)) {
             other.inspectionItems(up);
+        }
+        try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspectors:bulk", token, "inspectors",
+                SupervisionAndCreditData.INSPECTORS, out)) {
+            other.inspectors(enterprises.codes(), seed + 4, up);
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/credit/v1/records:bulk", token, "credit records",
                 Math.round(expectedEnterprises * 0.085), out)) {

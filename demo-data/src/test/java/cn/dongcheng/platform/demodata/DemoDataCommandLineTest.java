@@ -68,5 +68,6 @@ class DemoDataCommandLineTest {
         assertThat(outcome.exit()).isZero();
         assertThat(dir.resolve("enterprises.ndjson")).isNotEmptyFile();
         assertThat(Files.readAllLines(dir.resolve("inspection-items.ndjson"))).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("inspectors.ndjson"))).hasSize(300);
     }
 }

@@ -14,6 +14,13 @@ public class PayloadTooLargeException extends RuntimeException {
         this(limitBytes, null, null);
     }
 
+    /** A body within the byte limit that holds more items than the endpoint takes (a batch of codes); nothing is stored. */
+    public PayloadTooLargeException(String detail) {
+        super(detail);
+        this.limitBytes = -1;
+        this.storedLines = null;
+    }
+
     private PayloadTooLargeException(long limitBytes, Long storedLines, Throwable cause) {
         super("request body exceeds the limit of " + limitBytes + " bytes"
                 + (storedLines == null ? "" : "; " + storedLines + " lines read before the limit are stored"), cause);

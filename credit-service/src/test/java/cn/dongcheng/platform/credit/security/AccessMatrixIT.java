@@ -59,7 +59,13 @@ class AccessMatrixIT extends AccessMatrixContract {
                 "POST /v1/persons:lookup", Example.about(lookup(TestIdentityProvider.citizenIdNumber()), lookup(SOMEONE_ELSE), "/idNumber"),
                 // the token names the person: there is no one else to ask for
                 "GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/idNumber"),
-                "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative")));
+                "GET /v1/subjects/{uscc}", Example.about(get("/v1/subjects/" + own), get("/v1/subjects/" + OTHER), "/legalRepresentative"),
+                "GET /v1/subjects/{uscc}/grade", Example.of(get("/v1/subjects/" + OTHER + "/grade")),
+                "POST /v1/persons:grade", Example.about(personGrade(TestIdentityProvider.citizenIdNumber()), personGrade(SOMEONE_ELSE), "/idNumber"),
+                "POST /v1/risk-classes:batch", Example.of(postJson("/v1/risk-classes:batch", "{\"codes\":[\"" + OTHER + "\",\"" + own + "\"]}")),
+                // a batch names no subject of the caller's own: the same request for every role
+                "POST /v1/sanction-checks", new Example(s -> postJson("/v1/sanction-checks", "{\"scenario\":\"HONOURS\","
+                        + "\"subjects\":[{\"idNumber\":\"" + SOMEONE_ELSE + "\"},{\"uscc\":\"" + OTHER + "\"}]}"), Set.of(200), "/results/0/idNumber")));
         examples.putAll(workflow.examples(CallerRole.ENTERPRISE));
         return examples;
     }
@@ -74,6 +80,10 @@ class AccessMatrixIT extends AccessMatrixContract {
     @BeforeAll
     void workflowFixtures() {
         workflow = WorkflowFixtures.load(api());
+    }
+
+    private static Request personGrade(String idNumber) {
+        return postJson("/v1/persons:grade", "{\"name\":\"张三\",\"idNumber\":\"" + idNumber + "\"}");
     }
 
     private static Request lookup(String idNumber) {

@@ -39,6 +39,14 @@ public class InspectionItemController {
         return catalogue.get(code);
     }
 
+    @GetMapping("/v1/inspection-items/{code}/versions/{version}")
+    @Operation(summary = "One inspection item as it read in a given version", description = "Every change to an item makes a "
+            + "new version; a spot-check task records the version it drew by, and this answers what that version said.")
+    public InspectionItem version(@Parameter(example = "DC-SCJG-001") @PathVariable String code,
+                                  @Parameter(example = "1") @PathVariable int version) {
+        return catalogue.get(code, version);
+    }
+
     @GetMapping("/v1/inspection-items")
     @Operation(summary = "The inspection-item list, filtered by inspecting body or key-item flag, cursor-paged")
     public Page<InspectionItem> list(@RequestParam(required = false) String inspectingBody,

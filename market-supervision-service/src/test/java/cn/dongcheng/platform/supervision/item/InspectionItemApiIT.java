@@ -52,4 +52,48 @@ class InspectionItemApiIT extends ElasticsearchIntegrationTest {
         assertInvalid(api.get("/v1/inspection-items?keyitem=true"), "keyitem");
         assertInvalid(api.get("/v1/inspection-items?cursor=abc"), "cursor");
     }
+
+    @Test
+    void aChangedItemIsANewVersionAndTheOldOneStaysReadable() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String v1 = "{\"code\":\"DC-SCJG-101\",\"name\":\"广告发布行为检查\",\"legalBasis\":\"《中华人民共和国广告法》\","
+                + "\"inspectingBody\":\"东城区市场监督管理局\",\"targetType\":\"ENTERPRISE\",\"frequencyWindowDays\":365,"
+                + "\"minSample\":1,\"maxSample\":200,\"ratioByRiskClass\":{\"A\":0.03,\"B\":0.1,\"C\":0.3,\"D\":0.8}}\n";
+        assertThat(json.readTree(api.postNdjson("/v1/inspection-items:bulk?refresh=true", v1, "REGULATOR").body())
+                .path("accepted").asInt()).isEqualTo(1);
+        JsonNode again = json.readTree(api.postNdjson("/v1/inspection-items:bulk?refresh=true", v1, "REGULATOR").body());
+        assertThat(again.path("unchanged").asInt()).as("the same item again is no new version").isEqualTo(1);
+
+        String v2 = v1.replace("\"A\":0.03", "\"A\":0.05");
+        assertThat(json.readTree(api.postNdjson("/v1/inspection-items:bulk?refresh=true", v2, "REGULATOR").body())
+                .path("accepted").asInt()).isEqualTo(1);
+
+        JsonNode current = json.readTree(api.get("/v1/inspection-items/DC-SCJG-101").body());
+        assertThat(current.path("version").asInt()).isEqualTo(2);
+        assertThat(current.path("ratioByRiskClass").path("A").decimalValue()).isEqualByComparingTo("0.05");
+        assertThat(current.path("targetType").asText()).isEqualTo("ENTERPRISE");
+        JsonNode first = json.readTree(api.get("/v1/inspection-items/DC-SCJG-101/versions/1").body());
+        assertThat(first.path("version").asInt()).isEqualTo(1);
+        assertThat(first.path("ratioByRiskClass").path("A").decimalValue()).isEqualByComparingTo("0.03");
+        assertThat(json.readTree(api.get("/v1/inspection-items/DC-SCJG-101/versions/2").body()).path("ratioByRiskClass")
+                .path("A").decimalValue()).isEqualByComparingTo("0.05");
+        assertThat(api.get("/v1/inspection-items/DC-SCJG-101/versions/3").statusCode()).isEqualTo(404);
+        assertInvalid(api.get("/v1/inspection-items/DC-SCJG-101/versions/x"), "version");
+    }
+
+    @Test
+    void ratiosOutsideZeroToOneAndBadBoundsAreRejectedNamingTheField() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String bad = "{\"code\":\"DC-SCJG-102\",\"name\":\"价格行为检查\",\"legalBasis\":\"《中华人民共和国价格法》\","
+                + "\"inspectingBody\":\"东城区市场监督管理局\",\"minSample\":5,\"maxSample\":2,"
+                + "\"ratioByRiskClass\":{\"A\":0.05,\"B\":1.5,\"D\":-0.1}}\n"
+                + "{\"code\":\"DC-SCJG-103\",\"name\":\"x\",\"legalBasis\":\"y\",\"inspectingBody\":\"z\",\"targetType\":\"PLANET\"}\n";
+        JsonNode report = json.readTree(api.postNdjson("/v1/inspection-items:bulk?refresh=true", bad, "REGULATOR").body());
+
+        assertThat(report.path("accepted").asInt()).isZero();
+        assertThat(report.path("rejected").get(0).path("reason").asText()).contains("ratioByRiskClass.B")
+                .contains("ratioByRiskClass.D").contains("maxSample").doesNotContain("ratioByRiskClass.A");
+        assertThat(report.path("rejected").get(1).path("reason").asText()).contains("targetType");
+        assertThat(api.get("/v1/inspection-items/DC-SCJG-102").statusCode()).isEqualTo(404);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.supervision.security;
 
+import cn.dongcheng.platform.supervision.inspector.InspectorDirectoryIT;
 import cn.dongcheng.platform.testing.AccessMatrixContract;
 import cn.dongcheng.platform.testing.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,9 @@ class AccessMatrixIT extends AccessMatrixContract {
         return Map.of(
                 "POST /v1/inspection-items:bulk", Example.of(postNdjson("/v1/inspection-items:bulk", item("DC-SCJG-002"))),
                 "GET /v1/inspection-items/{code}", Example.of(get("/v1/inspection-items/DC-SCJG-001")),
-                "GET /v1/inspection-items", Example.of(get("/v1/inspection-items")));
+                "GET /v1/inspection-items/{code}/versions/{version}", Example.of(get("/v1/inspection-items/DC-SCJG-001/versions/1")),
+                "GET /v1/inspection-items", Example.of(get("/v1/inspection-items")),
+                "POST /v1/inspectors:bulk", Example.of(postNdjson("/v1/inspectors:bulk", InspectorDirectoryIT.inspector("DC-0001", "ACTIVE"))),
+                "GET /v1/inspectors", Example.of(get("/v1/inspectors")));
     }
 }

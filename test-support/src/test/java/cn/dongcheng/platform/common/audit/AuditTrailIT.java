@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.common.audit;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.CallerRole;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +95,26 @@ class AuditTrailIT {
         es.send("POST", "/" + trail.alias() + "/_update/" + AuditTrail.docId(entry.seq()) + "?refresh=true",
                 es.object().set("doc", es.object().put("subject", pseudonyms.of("110105194912310038"))));
         assertThat(trail.verify().problems()).anySatisfy(p -> assertThat(p).contains("entry " + entry.seq() + " was altered"));
+    }
+
+    @Test
+    void aBatchReadRecordsEachPersonByPseudonymInSharedBulks() {
+        List<String> persons = IntStream.range(0, 1_500).mapToObj(i -> {
+            String first17 = String.format("1101051990%02d%02d%03d", 1 + i / 1_000, 1 + i % 28, i % 1_000);
+            return first17 + ResidentIdNumber.checkCharacter(first17);
+        }).toList();
+        long bulksBefore = trail.bulks.get();
+        trail.recordEach(officer, "READ_PERSON_MASKED", "records", persons, "ok", "sanction check");
+        long bulks = trail.bulks.get() - bulksBefore;
+        // 1,500 entries in slices of 1,024, at most 256 a bulk: 6 bulks when nothing else writes, never one each
+        assertThat(bulks).as("bulk requests for 1,500 entries").isLessThanOrEqualTo(8);
+        AuditVerification result = trail.verify();
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.entriesChecked()).isEqualTo(1_510);
+        List<JsonNode> entries = TestIndices.auditEntries(trail.alias(), "action", "READ_PERSON_MASKED");
+        assertThat(entries).hasSize(1_000); // the helper reads at most 1,000
+        assertThat(entries).allSatisfy(e -> assertThat(e.path("subject").asText()).hasSize(64));
+        assertThat(entries.toString()).doesNotContain(persons.get(0)).doesNotContain(persons.get(1_499));
     }
 
     @Test

@@ -68,6 +68,21 @@ class VersionedIndexManagerIT {
         es.send("DELETE", "/" + alias + "/_doc/probe?refresh=true", null);
     }
 
+    /**
+     * A pod frozen half-way: after the first batch it signals {@code stalled} and waits for {@code release}, never
+     * renewing its lease meanwhile.
+     */
+    private static MigrationProgress frozenAfterFirstBatch(CountDownLatch stalled, CountDownLatch release) {
+        return (a, from, to, copied, total) -> {
+            stalled.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     private boolean leaseExists() {
         return es.getOrNull("/" + leaseIndex + "/_doc/" + alias) != null
                 && es.get("/" + leaseIndex + "/_doc/" + alias).path("found").asBoolean();
@@ -208,14 +223,7 @@ class VersionedIndexManagerIT {
         store(3_000);
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        VersionedIndexManager dying = instance(Duration.ofSeconds(1), (a, from, to, copied, total) -> {
-            stalled.countDown();
-            try {
-                never.await(); // a pod frozen half-way: it never renews its lease again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        VersionedIndexManager dying = instance(Duration.ofSeconds(1), frozenAfterFirstBatch(stalled, never));
         ExecutorService pod = Executors.newSingleThreadExecutor();
         Future<VersionedIndexManager.Outcome> zombie = pod.submit(() -> dying.ensure(alias, definition(true)));
         try {
@@ -250,14 +258,7 @@ class VersionedIndexManagerIT {
         store(3_000);
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        VersionedIndexManager dying = instance(Duration.ofSeconds(1), (a, from, to, copied, total) -> {
-            stalled.countDown();
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        VersionedIndexManager dying = instance(Duration.ofSeconds(1), frozenAfterFirstBatch(stalled, never));
         ExecutorService pod = Executors.newSingleThreadExecutor();
         Future<VersionedIndexManager.Outcome> zombie = pod.submit(() -> dying.ensure(alias, definition(true)));
         try {
@@ -304,14 +305,7 @@ class VersionedIndexManagerIT {
         store(3_000);
         CountDownLatch copying = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
-        VersionedIndexManager slow = instance(Duration.ofMinutes(1), (a, from, to, copied, total) -> {
-            copying.countDown();
-            try {
-                proceed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the shutdown
-            }
-        });
+        VersionedIndexManager slow = instance(Duration.ofMinutes(1), frozenAfterFirstBatch(copying, proceed)); // until shut down
 
         ServiceIndices starting = new ServiceIndices(slow, names, Duration.ofMillis(200));
         starting.ensure(withColour); // returns at once: the copy runs behind it

@@ -1,0 +1,82 @@
+package cn.dongcheng.platform.common.ingest;
+
+import cn.dongcheng.platform.common.paging.DocumentPages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps every replaced version of a document (变更历史, 全程留痕): before a changed line overwrites a document, the
+ * stored version goes to the history index as {@code <id>:v<version>}, and the new one counts one version up. A line
+ * that says what is stored is accepted without a write, so a re-delivered upload changes nothing.
+ */
+public class VersionHistory<T extends VersionedDocument<T>> implements BatchPreparation {
+
+    /** A replaced version, as it was stored, and when it was replaced. */
+    public record Entry<T>(String id, int version, String replacedAt, T document) {
+    }
+
+    private final DocumentPages pages;
+    private final ObjectMapper json;
+    private final Class<T> type;
+    private final String currentAlias;
+    private final String historyAlias;
+
+    public VersionHistory(DocumentPages pages, ObjectMapper json, Class<T> type, String currentAlias, String historyAlias) {
+        this.pages = pages;
+        this.json = json;
+        this.type = type;
+        this.currentAlias = currentAlias;
+        this.historyAlias = historyAlias;
+    }
+
+    @Override
+    public Prepared prepare(List<IndexedDocument> batch) {
+        Map<String, T> latest = new HashMap<>(pages.getAll(currentAlias, batch.stream().map(IndexedDocument::id).distinct().toList(), type));
+        Map<String, Long> linesPerId = batch.stream().collect(Collectors.groupingBy(IndexedDocument::id, Collectors.counting()));
+        List<SideDocument> history = new ArrayList<>();
+        Map<String, Object> versioned = new HashMap<>();
+        Set<String> unchanged = new HashSet<>();
+        for (IndexedDocument doc : batch) {
+            T incoming = type.cast(doc.source());
+            T current = latest.get(doc.id());
+            if (current == null) { // stored as validated: version 1
+                latest.put(doc.id(), incoming);
+                continue;
+            }
+            if (incoming.sameContentAs(current)) {
+                if (linesPerId.get(doc.id()) == 1) {
+                    unchanged.add(doc.id());
+                }
+                continue;
+            }
+            int version = current.version() == null ? 1 : current.version();
+            history.add(new SideDocument(historyAlias, doc.id() + ":v" + version,
+                    new Entry<>(doc.id(), version, incoming.updatedAt(), current), doc.id()));
+            T next = incoming.withBookkeeping(version + 1, incoming.updatedAt());
+            versioned.put(doc.id(), next);
+            latest.put(doc.id(), next); // a later line of the same batch replaces this version in turn
+        }
+        return new Prepared(history, Map.of(), versioned, unchanged);
+    }
+
+    /** Version {@code version} of a document as it was replaced, if the history holds it. */
+    public Optional<T> version(String id, int version) {
+        return pages.get(historyAlias, id + ":v" + version, ObjectNode.class).map(entry -> {
+            try {
+                return json.treeToValue(entry.get("document"), type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("history entry " + id + ":v" + version + " does not read as " + type.getSimpleName(), e);
+            }
+        });
+    }
+}

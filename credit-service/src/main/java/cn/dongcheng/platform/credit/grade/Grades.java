@@ -1,0 +1,171 @@
+package cn.dongcheng.platform.credit.grade;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
+import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
+import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
+import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.paging.Page;
+import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.FieldProblem;
+import cn.dongcheng.platform.common.problem.ForbiddenException;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
+import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.credit.record.CreditRecordDocument;
+import cn.dongcheng.platform.credit.record.CreditRecordStore;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
+
+/**
+ * Grades computed when they are read (信用评价): the records in force on {@code asOf} (default today in Beijing, from
+ * the injected clock) through the {@link Scorecard}. Nothing is stored, so nothing goes stale: an expiry at midnight,
+ * a repair or a correction changes the next answer, and the history is kept by the records themselves (their dates,
+ * statuses and versions), which is what {@code asOf} reads.
+ */
+@Service
+public class Grades {
+
+    public static final int MAX_BATCH = 10_000;
+    /** invalid codes named one by one in a 400, the rest counted */
+    static final int MAX_PROBLEMS = 100;
+    private static final int READ_BATCH = 1_000;
+    private static final List<SortOptions> NEWEST_FIRST = List.of(desc("decisionDate"), asc("recordId"));
+
+    private final DocumentPages pages;
+    private final Scorecard scorecard;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final String alias;
+
+    public Grades(DocumentPages pages, Scorecard scorecard, CreditRecordStore records, AuditTrail audit, Clock clock) {
+        this.pages = pages;
+        this.scorecard = scorecard;
+        this.audit = audit;
+        this.clock = clock;
+        this.alias = records.alias();
+    }
+
+    /** A legal person's grade from its records in their publication window on the day (all public). */
+    public SubjectGradeView legalPerson(String rawCode, LocalDate asOf) {
+        String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
+        LocalDate day = day(asOf);
+        return new SubjectGradeView(uscc, null, null, null, scorecard.grade(ofOne(term("uscc", uscc), day), day));
+    }
+
+    /** A natural person's grade, by exact name and ID number together; masked by role and always audited. */
+    public SubjectGradeView naturalPerson(PersonGradeRequest body, CallerContext caller) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = body == null || body.name() == null ? null : body.name().strip();
+        if (name == null || name.isEmpty() || name.length() > 50) {
+            problems.add(new FieldProblem("name", "is required, 1–50 characters, exactly as recorded"));
+        }
+        String id = body == null || body.idNumber() == null ? null : body.idNumber().strip().toUpperCase(Locale.ROOT);
+        ResidentIdNumber.problem(id).ifPresent(reason -> problems.add(new FieldProblem("idNumber", reason)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalDate day = day(body.asOf());
+        try {
+            caller.requireAllowedFor(id);
+        } catch (ForbiddenException refused) {
+            audit.record(caller, "ACCESS_DENIED", alias, id, "403", refused.getMessage());
+            throw refused.audited();
+        }
+        boolean unmasked = caller.mayReadUnmasked(id);
+        // audited before the answer leaves: nothing about a person is read unaudited
+        audit.record(caller, unmasked ? "READ_PERSON_GRADE_FULL" : "READ_PERSON_GRADE_MASKED", alias, id, "ok", "grade as of " + day);
+        Grade grade = scorecard.grade(ofOne(allOf(List.of(term("idNumber", id), term("subjectName.raw", name))), day), day);
+        return unmasked ? new SubjectGradeView(null, id, name, false, grade)
+                : new SubjectGradeView(null, PersonalDataMasking.idNumber(id), PersonalDataMasking.name(name), true, grade);
+    }
+
+    /**
+     * Risk classes for up to {@value #MAX_BATCH} codes in one read of the records (market-supervision-service plans
+     * its spot checks by them). Every code is checked first: one invalid code is a 400 naming it and the check that
+     * failed, and nothing is answered.
+     */
+    public RiskClassAnswer riskClasses(RiskClassBatch body) {
+        List<String> raw = body == null ? null : body.codes();
+        if (raw != null && raw.size() > MAX_BATCH) {
+            throw new PayloadTooLargeException("codes: at most " + MAX_BATCH + " codes in one batch, got " + raw.size());
+        }
+        if (raw == null || raw.isEmpty()) {
+            throw new InvalidInputException("codes", "must hold 1–" + MAX_BATCH + " Unified Social Credit Codes");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        int invalid = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            String code = raw.get(i) == null ? null : raw.get(i).strip().toUpperCase(Locale.ROOT);
+            var problem = UnifiedSocialCreditCode.problem(code);
+            if (problem.isPresent()) {
+                if (++invalid <= MAX_PROBLEMS) {
+                    problems.add(new FieldProblem("codes[" + i + "]", problem.get()));
+                }
+            } else {
+                codes.add(code);
+            }
+        }
+        if (invalid > MAX_PROBLEMS) {
+            problems.add(new FieldProblem("codes", (invalid - MAX_PROBLEMS) + " more invalid codes not listed"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalDate day = day(body.asOf());
+        Map<String, List<CreditRecordDocument>> bySubject = new HashMap<>();
+        Query query = allOf(List.of(Query.of(q -> q.terms(t -> t.field("uscc")
+                .terms(v -> v.value(codes.stream().map(FieldValue::of).toList())))), RecordsInForce.window(day)));
+        pages.scan(alias, query, RecordsInForce.FIELDS, READ_BATCH, CreditRecordDocument.class, batch -> batch.stream()
+                .filter(r -> RecordsInForce.on(r, day))
+                .forEach(r -> bySubject.computeIfAbsent(r.uscc(), k -> new ArrayList<>()).add(r)));
+        Grade baseline = scorecard.baseline(day);
+        List<RiskClassAnswer.Result> results = codes.stream().map(code -> {
+            List<CreditRecordDocument> inForce = bySubject.get(code);
+            Grade g = inForce == null ? baseline : scorecard.grade(inForce, day);
+            return new RiskClassAnswer.Result(code, g.riskClass(), g.grade(), g.score(), g.recordsInForce());
+        }).toList();
+        return new RiskClassAnswer(day, scorecard.version(), results);
+    }
+
+    /** The day asked, default today in Beijing; a grade is not forecast. */
+    private LocalDate day(LocalDate asOf) {
+        LocalDate today = LocalDate.now(clock);
+        if (asOf != null && asOf.isAfter(today)) {
+            throw new InvalidInputException("asOf", "lies in the future (" + asOf + "); today is " + today);
+        }
+        return asOf == null ? today : asOf;
+    }
+
+    /** One subject's records in force on the day, newest decision first, read page by page. */
+    private List<CreditRecordDocument> ofOne(Query subject, LocalDate day) {
+        Query query = allOf(List.of(subject, RecordsInForce.window(day)));
+        List<CreditRecordDocument> inForce = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<CreditRecordDocument> page = pages.page(alias, query, NEWEST_FIRST, new PageRequest(READ_BATCH, cursor),
+                    CreditRecordDocument.class);
+            page.items().stream().filter(r -> RecordsInForce.on(r, day)).forEach(inForce::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return inForce;
+    }
+}

@@ -1,0 +1,15 @@
+package cn.dongcheng.platform.credit.grade;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Risk classes of a batch, one result per distinct code in the order asked. A code with no record in force (clean, or
+ * unknown to this service) gets the scorecard's baseline ({@code recordsInForce} 0).
+ */
+public record RiskClassAnswer(LocalDate asOf, String ruleVersion, List<Result> results) {
+
+    /** One code: the SAMR risk class for supervision, and the grade and score it comes with. */
+    public record Result(String uscc, RiskClass riskClass, CreditGrade grade, int score, int recordsInForce) {
+    }
+}
