@@ -119,6 +119,13 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
         return null;
     }
 
+    /** The records the enterprise's public grade today counts (its explanation lines). */
+    private List<String> gradedRecords() {
+        HttpResponse<String> r = api().get("/v1/subjects/" + OWN + "/grade");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).path("dimensions").findValuesAsText("recordId");
+    }
+
     private JsonNode application(String kind, String id) {
         HttpResponse<String> r = api().get("/v1/" + kind + "/" + id, "CREDIT_OFFICER");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -143,12 +150,14 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
         String id = applied(r);
         assertThat(json(r).path("dueBy").asText()).isEqualTo(rules.dueBy(ApplicationKind.REPAIR, TODAY).toString());
         assertThat(publicRecord(record)).as("still public while undecided").isNotNull();
+        assertThat(gradedRecords()).as("the penalty counts in the grade").contains(record);
 
         HttpResponse<String> decided = decide("repairs", id, "APPROVE", "已履行义务并作出信用承诺");
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         assertThat(json(decided).path("state").asText()).isEqualTo("APPROVED");
         assertThat(json(decided).path("reason").asText()).isEqualTo("已履行义务并作出信用承诺");
         assertThat(publicRecord(record)).as("repaired: out of the public view").isNull();
+        assertThat(gradedRecords()).as("the grade no longer counts the repaired penalty").doesNotContain(record);
 
         JsonNode previous = TestIndices.json().get("/" + names.alias(CreditRecordHistory.INDEX.resource()) + "/_doc/"
                 + URLEncoder.encode(record + ":v1", StandardCharsets.UTF_8));
