@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  */
 public class VersionHistory<T extends VersionedDocument<T>> implements BatchPreparation {
 
-    /** A replaced version, as it was stored, and when it was replaced. */
+    /** A replaced version, as it was stored, and when it was replaced: {@code <id>:v<version>} in the history index. */
     public record Entry<T>(String id, int version, String replacedAt, T document) {
+        public String key() {
+            return id + ":v" + version;
+        }
     }
 
     private final DocumentPages pages;
@@ -53,15 +56,19 @@ public class VersionHistory<T extends VersionedDocument<T>> implements BatchPrep
                 latest.put(doc.id(), incoming);
                 continue;
             }
+            T sent = incoming;
+            incoming = incoming.reconciledWith(current);
             if (incoming.sameContentAs(current)) {
                 if (linesPerId.get(doc.id()) == 1) {
                     unchanged.add(doc.id());
+                } else if (incoming != sent) {
+                    versioned.put(doc.id(), current); // the line as sent would undo what the stored version keeps
                 }
                 continue;
             }
             int version = current.version() == null ? 1 : current.version();
-            history.add(new SideDocument(historyAlias, doc.id() + ":v" + version,
-                    new Entry<>(doc.id(), version, incoming.updatedAt(), current), doc.id()));
+            Entry<T> replaced = new Entry<>(doc.id(), version, incoming.updatedAt(), current);
+            history.add(new SideDocument(historyAlias, replaced.key(), replaced, doc.id()));
             T next = incoming.withBookkeeping(version + 1, incoming.updatedAt());
             versioned.put(doc.id(), next);
             latest.put(doc.id(), next); // a later line of the same batch replaces this version in turn

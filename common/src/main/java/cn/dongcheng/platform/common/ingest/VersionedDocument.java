@@ -17,4 +17,14 @@ public interface VersionedDocument<T extends VersionedDocument<T>> {
     }
 
     T withBookkeeping(Integer version, String updatedAt);
+
+    /**
+     * What this incoming line means given the stored version: itself by default. A document may keep something the
+     * stored version reached by another way than a line (a credit record's status set by a repair decision), so that a
+     * re-delivered export does not undo it.
+     */
+    @SuppressWarnings("unchecked")
+    default T reconciledWith(T stored) {
+        return (T) this;
+    }
 }

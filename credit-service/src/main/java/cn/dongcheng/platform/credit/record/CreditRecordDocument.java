@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.credit.record;
 
+import cn.dongcheng.platform.common.ingest.VersionedDocument;
 import cn.dongcheng.platform.credit.publication.PenaltyRegime;
 import cn.dongcheng.platform.credit.publication.PublicationWindow;
 import cn.dongcheng.platform.credit.publication.RecordStatus;
@@ -19,16 +20,23 @@ public record CreditRecordDocument(String recordId, SubjectType subjectType, Str
                                    String decisionNumber, LocalDate decisionDate, String authority, String legalBasis,
                                    String summary, Severity severity, PenaltyRegime regime, Long amountFen, LocalDate exitDate,
                                    RecordStatus status, LocalDate statusDate, PublicationWindow publication, Integer version,
-                                   String dataSource, String updatedAt) {
+                                   String dataSource, String updatedAt) implements VersionedDocument<CreditRecordDocument> {
 
     /** The subject's identifier, whichever kind it is. */
     public String subjectId() {
         return uscc != null ? uscc : idNumber;
     }
 
-    /** Whether a re-delivered line says exactly what is stored (the version counter and load time aside). */
-    public boolean sameContentAs(CreditRecordDocument other) {
-        return withBookkeeping(null, null).equals(other.withBookkeeping(null, null));
+    /**
+     * A line that says only PUBLIC (the default) does not undo a status the record reached by repair, objection or
+     * revocation: departments re-deliver whole exports, and a repaired record must not come back by the next one. A
+     * department changes such a status only by sending another explicitly.
+     */
+    @Override
+    public CreditRecordDocument reconciledWith(CreditRecordDocument stored) {
+        boolean decided = stored.status() == RecordStatus.REPAIRED || stored.status() == RecordStatus.UNDER_OBJECTION
+                || stored.status() == RecordStatus.REVOKED;
+        return decided && status == RecordStatus.PUBLIC ? withStatus(stored.status(), stored.statusDate()) : this;
     }
 
     /** The same record with another status (a repair, an objection, a revocation) from {@code statusDate}. */
@@ -38,6 +46,7 @@ public record CreditRecordDocument(String recordId, SubjectType subjectType, Str
                 statusDate, publication, version, dataSource, updatedAt);
     }
 
+    @Override
     public CreditRecordDocument withBookkeeping(Integer version, String updatedAt) {
         return new CreditRecordDocument(recordId, subjectType, uscc, idNumber, subjectName, category, sourceDepartment, sourceId,
                 decisionNumber, decisionDate, authority, legalBasis, summary, severity, regime, amountFen, exitDate, status,

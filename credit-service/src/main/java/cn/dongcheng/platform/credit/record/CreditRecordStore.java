@@ -5,6 +5,7 @@ import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
+import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
@@ -12,6 +13,7 @@ import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.credit.publication.PublicationRules;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
@@ -39,20 +41,20 @@ public class CreditRecordStore {
     private final DocumentPages pages;
     private final AuditedIngestion ingestion;
     private final CreditRecordValidator validator;
-    private final CreditRecordHistory history;
+    private final VersionHistory<CreditRecordDocument> history;
     private final CreditRecordMapper mapper;
     private final Clock clock;
     private final String alias;
 
     public CreditRecordStore(DocumentPages pages, AuditedIngestion ingestion, PublicationRules rules, CreditRecordMapper mapper,
-                             Clock clock, IndexNames names) {
+                             ObjectMapper json, Clock clock, IndexNames names) {
         this.pages = pages;
         this.ingestion = ingestion;
         this.validator = new CreditRecordValidator(rules);
         this.mapper = mapper;
         this.clock = clock;
         this.alias = names.alias(INDEX.resource());
-        this.history = new CreditRecordHistory(pages, alias, names.alias(CreditRecordHistory.INDEX.resource()));
+        this.history = CreditRecordHistory.of(pages, json, alias, names.alias(CreditRecordHistory.INDEX.resource()));
     }
 
     public String alias() {

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.credit.workflow;
 
+import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.credit.publication.RecordStatus;
@@ -40,7 +41,8 @@ final class RecordStatusChanges {
             CreditRecordDocument current = read.document();
             int version = current.version() == null ? 1 : current.version();
             CreditRecordDocument next = current.withStatus(status, today).withBookkeeping(version + 1, now);
-            documents.put(historyAlias, recordId + ":v" + version, new CreditRecordHistory.Entry(recordId, version, now, current));
+            VersionHistory.Entry<CreditRecordDocument> replaced = CreditRecordHistory.entry(recordId, version, now, current);
+            documents.put(historyAlias, replaced.key(), replaced);
             try {
                 documents.replace(recordsAlias, read, next, "record " + recordId + " changed while its status was being set");
                 return next;

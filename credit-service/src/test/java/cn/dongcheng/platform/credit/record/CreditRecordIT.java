@@ -126,15 +126,15 @@ class CreditRecordIT extends ElasticsearchIntegrationTest {
         assertThat(again.path("accepted").asInt()).isEqualTo(1);
         assertThat(again.path("unchanged").asInt()).isEqualTo(1);
         assertThat(count(store.alias(), "sourceId", "I-1")).isEqualTo(1);
-        assertThat(count(historyAlias(), "recordId", "东城区市场监管局:I-1")).isZero();
+        assertThat(count(historyAlias(), "id", "东城区市场监管局:I-1")).isZero();
 
         bulk(first.replace("纳税信用A级", "纳税信用A级（复核）"));
         assertThat(count(store.alias(), "sourceId", "I-1")).isEqualTo(1);
         SearchResponse<Map> history = TestIndices.client().search(s -> s.index(historyAlias())
-                .query(q -> q.term(t -> t.field("recordId").value("东城区市场监管局:I-1"))), Map.class);
+                .query(q -> q.term(t -> t.field("id").value("东城区市场监管局:I-1"))), Map.class);
         assertThat(history.hits().hits()).singleElement().satisfies(h -> {
             assertThat(h.source().get("version")).isEqualTo(1);
-            assertThat(((Map<?, ?>) h.source().get("record")).get("summary")).isEqualTo("纳税信用A级");
+            assertThat(((Map<?, ?>) h.source().get("document")).get("summary")).isEqualTo("纳税信用A级");
         });
         JsonNode current = json(api().get("/v1/records?name=" + URLEncoder.encode("幂等测试", StandardCharsets.UTF_8))).path("items").get(0);
         assertThat(current.path("summary").asText()).isEqualTo("纳税信用A级（复核）");

@@ -161,7 +161,7 @@ class CreditWorkflowIT extends ElasticsearchIntegrationTest {
 
         JsonNode previous = TestIndices.json().get("/" + names.alias(CreditRecordHistory.INDEX.resource()) + "/_doc/"
                 + URLEncoder.encode(record + ":v1", StandardCharsets.UTF_8));
-        assertThat(previous.path("_source").path("record").path("status").asText()).isEqualTo("PUBLIC");
+        assertThat(previous.path("_source").path("document").path("status").asText()).isEqualTo("PUBLIC");
 
         assertProblem(decide("repairs", id, "REJECT", "再议"), 409);
         // the department re-delivers its export: the line as first sent does not bring the record back
