@@ -1,15 +1,16 @@
 package cn.dongcheng.platform.bench;
 
+import cn.dongcheng.platform.bench.BenchSupport.Cpu;
+import cn.dongcheng.platform.bench.BenchSupport.Run;
+import cn.dongcheng.platform.bench.BenchSupport.Target;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.demodata.Calibration;
 import cn.dongcheng.platform.demodata.EnterpriseGenerator;
 import cn.dongcheng.platform.demodata.Scale;
-import cn.dongcheng.platform.bench.BenchSupport.Cpu;
-import cn.dongcheng.platform.bench.BenchSupport.Run;
-import cn.dongcheng.platform.bench.BenchSupport.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -25,8 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -415,8 +416,8 @@ public final class IndustryBenchmark {
     private List<String> withRaisedCapital(List<String> lines) {
         return lines.stream().map(l -> {
             ObjectNode n = (ObjectNode) bench.read(l);
-            java.math.BigDecimal capital = new java.math.BigDecimal(n.path("registeredCapital").asText("0"));
-            return n.put("registeredCapital", capital.add(java.math.BigDecimal.valueOf(100)).toPlainString()).toString();
+            BigDecimal capital = new BigDecimal(n.path("registeredCapital").asText("0"));
+            return n.put("registeredCapital", capital.add(BigDecimal.valueOf(100)).toPlainString()).toString();
         }).toList();
     }
 

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -82,7 +85,7 @@ public final class DemoDataCommand {
             Path dir = Path.of(o.get("out"));
             Files.createDirectories(dir);
             EnterpriseGenerator enterprises = new EnterpriseGenerator(calibration);
-            java.util.List<String> enterpriseLines = new java.util.ArrayList<>();
+            List<String> enterpriseLines = new ArrayList<>();
             write(dir.resolve("enterprises.ndjson"), sink -> enterprises.generate(scale, seed, line -> {
                 enterpriseLines.add(line);
                 sink.accept(line);
@@ -106,14 +109,14 @@ public final class DemoDataCommand {
         out.printf("loading %s demo data (seed %d) through %s%n", scale.name().toLowerCase(Locale.ROOT), seed, gateway);
         long start = System.nanoTime();
         EnterpriseGenerator enterprises = new EnterpriseGenerator(calibration);
-        java.util.List<String> enterpriseLines = new java.util.ArrayList<>();
+        List<String> enterpriseLines = new ArrayList<>();
         try (ChunkedUploader up = uploader(http, gateway, "/api/industry/v1/enterprises:bulk", token, "enterprises", expectedEnterprises, out)) {
             enterprises.generate(scale, seed, line -> {
                 enterpriseLines.add(line);
                 up.accept(line);
             });
         }
-        long months = IndicatorGenerator.FIRST.until(IndicatorGenerator.LAST, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        long months = IndicatorGenerator.FIRST.until(IndicatorGenerator.LAST, ChronoUnit.MONTHS) + 1;
         // every active entity reports every month: the exact count, not the calibrated share (which the draw misses)
         long active = enterpriseLines.stream().filter(line -> line.contains("\"status\":\"ACTIVE\"")).count();
         try (ChunkedUploader up = uploader(http, gateway, "/api/industry/v1/operating-indicators:bulk", token, "monthly reports",

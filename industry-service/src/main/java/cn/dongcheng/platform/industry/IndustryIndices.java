@@ -2,6 +2,9 @@ package cn.dongcheng.platform.industry;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.industry.enterprise.EnterpriseDirectory;
+import cn.dongcheng.platform.industry.enterprise.EnterpriseHistory;
+import cn.dongcheng.platform.industry.indicator.OperatingIndicators;
+import cn.dongcheng.platform.industry.monitoring.AlertMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,16 +18,16 @@ class IndustryIndices {
 
     @Bean
     IndexDefinition operatingIndicatorsIndex() {
-        return cn.dongcheng.platform.industry.indicator.OperatingIndicators.INDEX;
+        return OperatingIndicators.INDEX;
     }
 
     @Bean
     IndexDefinition alertsIndex() {
-        return cn.dongcheng.platform.industry.monitoring.AlertMonitor.INDEX;
+        return AlertMonitor.INDEX;
     }
 
     @Bean
     IndexDefinition enterpriseHistoryIndex() {
-        return cn.dongcheng.platform.industry.enterprise.EnterpriseHistory.INDEX;
+        return EnterpriseHistory.INDEX;
     }
 }

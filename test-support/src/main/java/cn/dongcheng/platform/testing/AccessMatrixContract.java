@@ -5,13 +5,13 @@ import cn.dongcheng.platform.common.security.AccessMatrix;
 import cn.dongcheng.platform.common.security.CallerRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ public abstract class AccessMatrixContract extends ElasticsearchIntegrationTest 
         }
 
         public static Example of(Request request, int... success) {
-            return new Example(s -> request, Arrays.stream(success).boxed().collect(java.util.stream.Collectors.toSet()), null);
+            return new Example(s -> request, Arrays.stream(success).boxed().collect(Collectors.toSet()), null);
         }
 
         /** A request about a subject: {@code own} for the caller's own, {@code other} for somebody else's. */

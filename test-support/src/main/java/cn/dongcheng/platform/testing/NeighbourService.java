@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class NeighbourService implements AutoCloseable {
                     : new URL(location, "application.yml");
             Path copy = Files.createTempFile(application.getSimpleName(), ".yml");
             try (InputStream in = yml.openStream()) {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             copy.toFile().deleteOnExit();
             return copy;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -109,7 +110,7 @@ public record AuditQuery(Map<String, String> terms, OffsetDateTime from, OffsetD
     /** The filters as the audit entry of a search names them. */
     String describe() {
         List<String> parts = new ArrayList<>();
-        new java.util.TreeMap<>(terms).forEach((k, v) -> parts.add(k + "=" + v));
+        new TreeMap<>(terms).forEach((k, v) -> parts.add(k + "=" + v));
         if (from != null) {
             parts.add("from=" + from);
         }

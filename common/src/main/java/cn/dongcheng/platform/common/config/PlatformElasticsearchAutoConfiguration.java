@@ -17,7 +17,10 @@ import cn.dongcheng.platform.common.ingest.NdjsonBulkIngester;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.http.HttpHost;
+import org.apache.http.impl.nio.client.HttpAsyncClientBuilder;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,10 +30,14 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientA
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchProperties;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
 /**
  * Elasticsearch plumbing every domain service shares: the JSON client, index names, the versioned-index manager that
@@ -54,16 +61,16 @@ public class PlatformElasticsearchAutoConfiguration {
      * connection state and the client-telemetry header are never needed.
      */
     @Bean
-    org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer leanElasticsearchClient(
+    RestClientBuilderCustomizer leanElasticsearchClient(
             ObjectProvider<ElasticsearchConnectionDetails> details) {
-        return new org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer() {
+        return new RestClientBuilderCustomizer() {
             @Override
-            public void customize(org.elasticsearch.client.RestClientBuilder builder) {
+            public void customize(RestClientBuilder builder) {
                 builder.setMetaHeaderEnabled(false); // client telemetry (X-Elastic-Client-Meta) Elasticsearch parses on every call
             }
 
             @Override
-            public void customize(org.apache.http.impl.nio.client.HttpAsyncClientBuilder builder) {
+            public void customize(HttpAsyncClientBuilder builder) {
                 ElasticsearchConnectionDetails connection = details.getIfAvailable();
                 if (connection == null || Credentials.of(connection) == null) {
                     builder.disableAuthCaching();
@@ -82,12 +89,12 @@ public class PlatformElasticsearchAutoConfiguration {
     @Bean
     @ConditionalOnBean(ElasticsearchConnectionDetails.class)
     BlockingGetClient blockingGetClient(ElasticsearchConnectionDetails details, ObjectProvider<ElasticsearchProperties> properties,
-                                        org.springframework.core.env.Environment env) {
+                                        Environment env) {
         ElasticsearchProperties timeouts = properties.getIfAvailable(ElasticsearchProperties::new);
         Credentials credentials = Credentials.of(details);
-        javax.net.ssl.SSLContext tls = details.getSslBundle() == null ? null : details.getSslBundle().createSslContext();
+        SSLContext tls = details.getSslBundle() == null ? null : details.getSslBundle().createSslContext();
         return new BlockingGetClient(details.getNodes().stream()
-                .map(n -> new org.apache.http.HttpHost(n.hostname(), n.port(), n.protocol().name().toLowerCase(java.util.Locale.ROOT))).toList(),
+                .map(n -> new HttpHost(n.hostname(), n.port(), n.protocol().name().toLowerCase(Locale.ROOT))).toList(),
                 details.getPathPrefix(), credentials == null ? null : credentials.username(), credentials == null ? null : credentials.password(),
                 tls, timeouts.getConnectionTimeout(), timeouts.getSocketTimeout(), env.getProperty("server.tomcat.threads.max", Integer.class, 200));
     }

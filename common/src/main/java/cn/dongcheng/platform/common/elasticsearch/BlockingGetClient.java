@@ -12,7 +12,6 @@ import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.util.EntityUtils;
 
-import javax.net.ssl.SSLContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * GETs of single documents on the calling thread, over a classic (blocking) pooled HTTP client.
@@ -70,7 +71,7 @@ public final class BlockingGetClient implements Closeable {
         this.http = HttpClients.custom().setConnectionManager(pool).setDefaultRequestConfig(timeouts)
                 .disableCookieManagement().disableConnectionState().disableAuthCaching().disableAutomaticRetries()
                 .disableContentCompression().disableRedirectHandling()
-                .evictIdleConnections(30, java.util.concurrent.TimeUnit.SECONDS)
+                .evictIdleConnections(30, TimeUnit.SECONDS)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.common.elasticsearch;
 
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -131,7 +132,7 @@ public class ElasticsearchJson {
     private <T> T getBlocking(String endpoint, BodyReader<T> reader) {
         try {
             return gets.get(endpoint, reader);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new DependencyUnavailableException("elasticsearch", "unreadable answer: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             // a GET is safe to repeat: RestClient knows the other nodes and which of them are down

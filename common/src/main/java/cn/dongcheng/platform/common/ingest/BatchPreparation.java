@@ -1,6 +1,9 @@
 package cn.dongcheng.platform.common.ingest;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Work a resource needs done before a batch of its documents is stored — e.g. keeping the version a document
@@ -14,11 +17,11 @@ public interface BatchPreparation {
     BatchPreparation NONE = new BatchPreparation() {
         @Override
         public Prepared prepare(List<IndexedDocument> batch) {
-            return new Prepared(List.of(), java.util.Map.of(), java.util.Map.of());
+            return new Prepared(List.of(), Map.of(), Map.of());
         }
 
         @Override
-        public java.util.Collection<String> reads(List<IndexedDocument> batch) {
+        public Collection<String> reads(List<IndexedDocument> batch) {
             return List.of();
         }
     };
@@ -29,7 +32,7 @@ public interface BatchPreparation {
      * The ids in the batch's own index that {@link #prepare} reads (by default the batch's ids: the versions they
      * replace). A batch whose reads touch the batch still being written is prepared only after that write.
      */
-    default java.util.Collection<String> reads(List<IndexedDocument> batch) {
+    default Collection<String> reads(List<IndexedDocument> batch) {
         return batch.stream().map(IndexedDocument::id).toList();
     }
 
@@ -40,12 +43,12 @@ public interface BatchPreparation {
      * @param unchanged     ids whose stored document already is exactly what the batch says: accepted, not rewritten
      *                      (like Elasticsearch's own {@code detect_noop}); only for ids that occur once in the batch
      */
-    record Prepared(List<SideDocument> sideDocuments, java.util.Map<String, String> rejected,
-                    java.util.Map<String, Object> replacements, java.util.Set<String> unchanged) {
+    record Prepared(List<SideDocument> sideDocuments, Map<String, String> rejected,
+                    Map<String, Object> replacements, Set<String> unchanged) {
 
-        public Prepared(List<SideDocument> sideDocuments, java.util.Map<String, String> rejected,
-                        java.util.Map<String, Object> replacements) {
-            this(sideDocuments, rejected, replacements, java.util.Set.of());
+        public Prepared(List<SideDocument> sideDocuments, Map<String, String> rejected,
+                        Map<String, Object> replacements) {
+            this(sideDocuments, rejected, replacements, Set.of());
         }
     }
 

@@ -4,8 +4,12 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +20,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Bulk ingestion of NDJSON: every line parsed and validated on its own, valid lines sent in {@code _bulk} batches,
@@ -42,7 +56,7 @@ public class NdjsonBulkIngester {
     private final ElasticsearchJson es;
     private final int batchSize;
     private final int maxRetries;
-    private final com.fasterxml.jackson.databind.ObjectWriter json;
+    private final ObjectWriter json;
 
     public NdjsonBulkIngester(ElasticsearchJson es, int batchSize, int maxRetries) {
         this.es = es;
@@ -114,11 +128,11 @@ public class NdjsonBulkIngester {
         private final String alias;
         private final BatchPreparation preparation;
         private final BulkProgress report;
-        private final java.util.concurrent.ExecutorService preparer;
-        private final java.util.concurrent.ExecutorService writer;
-        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        private java.util.concurrent.Future<?> lastWrite;
-        private java.util.concurrent.Future<?> previousWrite;
+        private final ExecutorService preparer;
+        private final ExecutorService writer;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private Future<?> lastWrite;
+        private Future<?> previousWrite;
         private Set<String> lastIds = Set.of();
 
         Pipeline(String alias, BatchPreparation preparation, BulkProgress report) {
@@ -135,9 +149,9 @@ public class NdjsonBulkIngester {
             }
             await(previousWrite);
             List<IndexedDocument> documents = batch.stream().map(Pending::document).toList();
-            java.util.concurrent.Future<?> inFlight = lastWrite;
-            boolean readsInFlight = inFlight != null && !java.util.Collections.disjoint(lastIds, preparation.reads(documents));
-            java.util.concurrent.Future<List<Outgoing>> prepared = preparer.submit(() -> stage(() -> {
+            Future<?> inFlight = lastWrite;
+            boolean readsInFlight = inFlight != null && !Collections.disjoint(lastIds, preparation.reads(documents));
+            Future<List<Outgoing>> prepared = preparer.submit(() -> stage(() -> {
                 if (readsInFlight) {
                     await(inFlight);
                 }
@@ -151,7 +165,7 @@ public class NdjsonBulkIngester {
                 }
                 return null;
             }));
-            lastIds = documents.stream().map(IndexedDocument::id).collect(java.util.stream.Collectors.toSet());
+            lastIds = documents.stream().map(IndexedDocument::id).collect(Collectors.toSet());
         }
 
         /** Waits for every batch; the first failure of any stage is this call's failure. */
@@ -164,7 +178,7 @@ public class NdjsonBulkIngester {
         }
 
         /** Runs a stage unless an earlier one failed; records its failure so later stages skip. */
-        private <T> T stage(java.util.concurrent.Callable<T> work) {
+        private <T> T stage(Callable<T> work) {
             if (failure.get() != null) {
                 return null;
             }
@@ -189,15 +203,15 @@ public class NdjsonBulkIngester {
             preparer.shutdown();
             writer.shutdown();
             try {
-                preparer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
-                writer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+                preparer.awaitTermination(10, TimeUnit.MINUTES);
+                writer.awaitTermination(10, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        private static java.util.concurrent.ExecutorService singleThread(String name) {
-            return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        private static ExecutorService singleThread(String name) {
+            return Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, name);
                 t.setDaemon(true);
                 return t;
@@ -218,11 +232,11 @@ public class NdjsonBulkIngester {
         String reason;
         try {
             return new Pending(lineNo, parser.parse(line));
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        } catch (StreamConstraintsException e) {
             reason = "exceeds a limit of the reader: " + e.getOriginalMessage();
-        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+        } catch (JsonParseException e) {
             reason = "not valid JSON: " + e.getOriginalMessage();
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        } catch (JsonMappingException e) {
             reason = fieldOf(e) + ": " + e.getOriginalMessage();
         } catch (JsonProcessingException e) {
             reason = "not valid JSON: " + e.getOriginalMessage();
@@ -249,7 +263,7 @@ public class NdjsonBulkIngester {
     }
 
     /** The JSON path of a mapping error, e.g. {@code registeredCapital} or {@code formerNames.[2]}. */
-    static String fieldOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+    static String fieldOf(JsonMappingException e) {
         if (e.getPath().isEmpty()) {
             return "line";
         }
@@ -344,7 +358,7 @@ public class NdjsonBulkIngester {
     /** Runs the preparation and stores its side documents; returns the lines still to write. */
     private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation, BulkProgress report) {
         BatchPreparation.Prepared prepared = preparation.prepare(documents);
-        java.util.Map<String, String> failed = new java.util.HashMap<>(prepared.rejected());
+        Map<String, String> failed = new HashMap<>(prepared.rejected());
         if (!prepared.sideDocuments().isEmpty()) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
@@ -395,11 +409,11 @@ public class NdjsonBulkIngester {
     }
 
     /** Waits for a stage; its failure is this call's failure. */
-    private static void await(java.util.concurrent.Future<?> stage) {
+    private static void await(Future<?> stage) {
         awaitResult(stage);
     }
 
-    private static <T> T awaitResult(java.util.concurrent.Future<T> stage) {
+    private static <T> T awaitResult(Future<T> stage) {
         if (stage == null) {
             return null;
         }
@@ -408,7 +422,7 @@ public class NdjsonBulkIngester {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a bulk batch was being written", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }

@@ -4,7 +4,10 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.security.servlet.SecurityProblems;
 import cn.dongcheng.platform.common.web.RequestIds;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.http.ConnectionClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -133,11 +137,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidInputException invalid) { // a body record's own check, e.g. a note's length
             return ResponseEntity.badRequest().body(validationBody(invalid.problems(), path(request)));
         }
-        String field = cause instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()
+        String field = cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()
                 ? jme.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> a + "." + b).orElse("body")
                 : "body";
-        String reason = cause instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
+        String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
         return ResponseEntity.badRequest().body(validationBody(List.of(new FieldProblem(field, reason)), path(request)));
     }
 
@@ -150,7 +154,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Elasticsearch down or refusing: name it rather than answering 500. */
-    @ExceptionHandler({java.net.ConnectException.class, org.apache.http.ConnectionClosedException.class})
+    @ExceptionHandler({ConnectException.class, ConnectionClosedException.class})
     ResponseEntity<ProblemDetail> elasticsearchDown(Exception e, HttpServletRequest request) {
         return unavailable(new DependencyUnavailableException("elasticsearch", e.getMessage(), e), request);
     }

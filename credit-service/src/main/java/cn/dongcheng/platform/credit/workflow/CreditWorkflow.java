@@ -15,6 +15,7 @@ import cn.dongcheng.platform.credit.record.SubjectType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * Repair (信用修复) and objection (异议): the subject applies about its own record (identity from the token only), a
@@ -113,7 +114,7 @@ public class CreditWorkflow {
 
     private Versioned<WorkflowApplication> find(ApplicationKind kind, String applicationId) {
         return applications.get(applicationId).filter(v -> v.document().kind() == kind)
-                .orElseThrow(() -> new NotFoundException("no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " application "
+                .orElseThrow(() -> new NotFoundException("no " + kind.name().toLowerCase(Locale.ROOT) + " application "
                         + applicationId));
     }
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ public final class WorkflowRules {
         }
         Map<ApplicationKind, Integer> within = new EnumMap<>(ApplicationKind.class);
         for (ApplicationKind kind : ApplicationKind.values()) {
-            JsonNode node = file.path(kind.name().toLowerCase(java.util.Locale.ROOT));
+            JsonNode node = file.path(kind.name().toLowerCase(Locale.ROOT));
             if (!file.path("sources").has(node.path("source").asText(""))) {
                 throw new IllegalStateException(version + ": " + kind + " must cite one of the sources");
             }

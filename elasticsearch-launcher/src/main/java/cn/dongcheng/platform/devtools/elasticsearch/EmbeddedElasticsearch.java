@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.devtools.elasticsearch;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +113,7 @@ public final class EmbeddedElasticsearch {
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -280,9 +286,9 @@ public final class EmbeddedElasticsearch {
             return dir;
         }
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(dir.toString().getBytes(StandardCharsets.UTF_8));
-            return Path.of("/var/tmp/dongcheng-elasticsearch", java.util.HexFormat.of().formatHex(hash, 0, 6), dir.getFileName().toString());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(dir.toString().getBytes(StandardCharsets.UTF_8));
+            return Path.of("/var/tmp/dongcheng-elasticsearch", HexFormat.of().formatHex(hash, 0, 6), dir.getFileName().toString());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -306,7 +312,7 @@ public final class EmbeddedElasticsearch {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
             if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
                 throw new IOException("Elasticsearch runs as user " + SERVICE_USER + " but cannot enter " + p
-                        + " (mode " + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+                        + " (mode " + PosixFilePermissions.toString(perms)
                         + "): choose a work directory outside it");
             }
         }
@@ -352,7 +358,7 @@ public final class EmbeddedElasticsearch {
             return;
         }
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {

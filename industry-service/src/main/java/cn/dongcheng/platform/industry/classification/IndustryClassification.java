@@ -1,5 +1,11 @@
 package cn.dongcheng.platform.industry.classification;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,15 +43,15 @@ public final class IndustryClassification {
     }
 
     private static Map<String, String> load() {
-        Map<String, String> codes = new java.util.HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         try (var in = IndustryClassification.class.getResourceAsStream("/reference/gbt4754-2017.tsv");
-             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> {
                 String[] parts = l.split("\t", 2);
                 codes.put(parts[0].trim(), parts[1].trim());
             });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Map.copyOf(codes);
     }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -46,15 +49,15 @@ public class EnterpriseController {
             description = "With asOf: the version in force on that date (name, address, street, status and industry are kept as history).")
     public EnterpriseView get(@Parameter(example = "91110000802100433B") @PathVariable String uscc,
                               @Parameter(example = "2020-06-30") @RequestParam(required = false)
-                              @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-                              java.time.LocalDate asOf,
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate asOf,
                               CallerContext caller) {
         return directory.get(uscc, asOf, caller);
     }
 
     @GetMapping("/v1/enterprises/{uscc}/versions")
     @Operation(summary = "Every version of a market entity, newest first", description = "变更历史: each with effectiveFrom and validTo.")
-    public java.util.List<EnterpriseView> versions(@PathVariable String uscc, CallerContext caller) {
+    public List<EnterpriseView> versions(@PathVariable String uscc, CallerContext caller) {
         return directory.versions(uscc, caller);
     }
 

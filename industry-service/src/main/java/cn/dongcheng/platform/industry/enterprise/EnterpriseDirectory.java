@@ -4,9 +4,9 @@ import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
-import cn.dongcheng.platform.common.ingest.AuditedIngestion;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
@@ -26,15 +26,15 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
@@ -106,7 +106,7 @@ public class EnterpriseDirectory {
      * the failed check, a valid code nobody registered a 404.
      */
     private EnterpriseDocument stored(String rawCode) {
-        String code = rawCode == null ? "" : rawCode.trim().toUpperCase(java.util.Locale.ROOT);
+        String code = rawCode == null ? "" : rawCode.trim().toUpperCase(Locale.ROOT);
         UnifiedSocialCreditCode.structuralProblem(code).ifPresent(r -> {
             throw new InvalidInputException("uscc", r);
         });

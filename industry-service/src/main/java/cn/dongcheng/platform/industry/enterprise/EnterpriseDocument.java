@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A market entity (市场主体) as stored in {@code industry-enterprises}, keyed by its Unified Social Credit Code.
@@ -68,9 +69,9 @@ public record EnterpriseDocument(
 
     /** Whether a fact kept as history (name, address, street, status, industry) differs from {@code other}. */
     public boolean historyFactsDifferFrom(EnterpriseDocument other) {
-        return !java.util.Objects.equals(name, other.name) || !java.util.Objects.equals(address, other.address)
-                || !java.util.Objects.equals(streetCode, other.streetCode) || status != other.status
-                || !java.util.Objects.equals(industrySection, other.industrySection)
-                || !java.util.Objects.equals(industryClass, other.industryClass);
+        return !Objects.equals(name, other.name) || !Objects.equals(address, other.address)
+                || !Objects.equals(streetCode, other.streetCode) || status != other.status
+                || !Objects.equals(industrySection, other.industrySection)
+                || !Objects.equals(industryClass, other.industryClass);
     }
 }

@@ -9,9 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps every replaced version of a market entity (变更历史): before a change of name, address, street, status or
@@ -41,8 +42,8 @@ public class EnterpriseHistory implements BatchPreparation {
         // whole documents in one read: Elasticsearch spends more cutting fields out of a source than sending it whole
         Map<String, EnterpriseDocument> stored = pages.getAll(currentAlias,
                 batch.stream().map(IndexedDocument::id).distinct().toList(), EnterpriseDocument.class);
-        Map<String, Long> linesPerId = batch.stream().collect(java.util.stream.Collectors.groupingBy(IndexedDocument::id,
-                java.util.stream.Collectors.counting()));
+        Map<String, Long> linesPerId = batch.stream().collect(Collectors.groupingBy(IndexedDocument::id,
+                Collectors.counting()));
         Map<String, EnterpriseDocument> latest = new HashMap<>(stored);
         Set<String> unchanged = new HashSet<>();
         List<SideDocument> history = new ArrayList<>();

@@ -6,6 +6,9 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
 /**
  * Stored document → API view, masking the natural persons named in it (legal representative, responsible official)
  * unless {@code unmasked}.
@@ -23,11 +26,11 @@ public interface EnterpriseMapper {
     @Mapping(target = "legalRepresentativeMasked", expression = "java(!unmasked && document.legalRepresentative() != null)")
     @Mapping(target = "registeredCapital", source = "document.registeredCapitalFen", qualifiedByName = "yuan")
     @Mapping(target = "validTo", source = "validTo")
-    EnterpriseView toView(EnterpriseDocument document, java.time.LocalDate validTo, @Context boolean unmasked);
+    EnterpriseView toView(EnterpriseDocument document, LocalDate validTo, @Context boolean unmasked);
 
     @Named("yuan")
-    default java.math.BigDecimal yuan(Long fen) {
-        return fen == null ? null : java.math.BigDecimal.valueOf(fen, 2);
+    default BigDecimal yuan(Long fen) {
+        return fen == null ? null : BigDecimal.valueOf(fen, 2);
     }
 
     @Named("maskName")

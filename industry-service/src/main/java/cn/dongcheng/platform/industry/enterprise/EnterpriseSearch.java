@@ -4,12 +4,13 @@ import cn.dongcheng.platform.common.district.DongchengStreet;
 import cn.dongcheng.platform.common.elasticsearch.Queries;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.time.CalendarInputs;
+import cn.dongcheng.platform.industry.classification.HighEndCrosswalk;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import java.time.LocalDate;
-import cn.dongcheng.platform.common.time.CalendarInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,8 @@ public record EnterpriseSearch(String text, String streetCode, String section, S
             problems.add(new FieldProblem("industryClass", "must be 4 digits"));
         }
         String highEnd = blankToNull(params.get("highEndCategory"));
-        if (highEnd != null && !cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categories().contains(highEnd)) {
-            problems.add(new FieldProblem("highEndCategory", "must be one of " + cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categories()));
+        if (highEnd != null && !HighEndCrosswalk.categories().contains(highEnd)) {
+            problems.add(new FieldProblem("highEndCategory", "must be one of " + HighEndCrosswalk.categories()));
         }
         String size = upper(params.get("sizeClass"));
         if (size != null && !size.equals("ABOVE") && !size.equals("BELOW")) {

@@ -2,10 +2,11 @@ package cn.dongcheng.platform.industry.enterprise;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
-import cn.dongcheng.platform.industry.money.Yuan;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.industry.classification.HighEndCrosswalk;
 import cn.dongcheng.platform.industry.classification.IndustryClassification;
+import cn.dongcheng.platform.industry.money.Yuan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class EnterpriseValidator {
                 capitalFen,
                 in.registrationAuthority(), in.address(), street, in.legalRepresentative(), section,
                 in.industryClass().substring(0, 2), in.industryClass(),
-                cn.dongcheng.platform.industry.classification.HighEndCrosswalk.categoryOf(in.industryClass()).orElse(null),
+                HighEndCrosswalk.categoryOf(in.industryClass()).orElse(null),
                 Boolean.TRUE.equals(in.keyEnterprise()),
                 in.responsibleOfficial(), effectiveFrom(in, today), checksumFailure != null ? Boolean.TRUE : null, checksumFailure,
                 null, null, in.dataSource(), updatedAt);

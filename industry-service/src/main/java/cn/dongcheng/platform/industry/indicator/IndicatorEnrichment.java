@@ -9,10 +9,12 @@ import cn.dongcheng.platform.industry.enterprise.EnterpriseDocument;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -41,7 +43,7 @@ class IndicatorEnrichment implements BatchPreparation {
 
     /** Each report and the previous month's report of the same entity (a falling year-to-date figure is flagged). */
     @Override
-    public java.util.Collection<String> reads(List<IndexedDocument> batch) {
+    public Collection<String> reads(List<IndexedDocument> batch) {
         Set<String> ids = new LinkedHashSet<>();
         for (IndexedDocument d : batch) {
             ids.add(d.id());
@@ -50,8 +52,8 @@ class IndicatorEnrichment implements BatchPreparation {
         return ids;
     }
 
-    private static java.util.Optional<String> previousMonthId(OperatingIndicatorDocument r) {
-        return r.month() > 1 ? java.util.Optional.of(r.uscc() + ":" + YearMonth.parse(r.period()).minusMonths(1)) : java.util.Optional.empty();
+    private static Optional<String> previousMonthId(OperatingIndicatorDocument r) {
+        return r.month() > 1 ? Optional.of(r.uscc() + ":" + YearMonth.parse(r.period()).minusMonths(1)) : Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.dongcheng.platform.industry.monitoring;
 import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public record Alert(String id, AlertRule rule, String uscc, String enterpriseNam
     }
 
     Alert moveTo(AlertState next, Event event) {
-        List<Event> all = new java.util.ArrayList<>(events == null ? List.of() : events);
+        List<Event> all = new ArrayList<>(events == null ? List.of() : events);
         all.add(event);
         return new Alert(id, rule, uscc, enterpriseName, period, streetCode, industrySection, keyEnterprise, responsibleOfficial,
                 ruleVersion, evidence, next, raisedAt, List.copyOf(all));

@@ -217,17 +217,40 @@ class VersionedIndexManagerIT {
         assertThat(manager.ensure(alias, definition(true)).action()).isEqualTo(VersionedIndexManager.Action.MIGRATED);
     }
 
+    /**
+     * A pod that started the migration to the new definition and froze after its first batch: it never renews its
+     * one-second lease until woken.
+     */
+    private final class FrozenPod implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService pod = Executors.newSingleThreadExecutor();
+        private final Future<VersionedIndexManager.Outcome> migration;
+
+        FrozenPod() throws Exception {
+            CountDownLatch stalled = new CountDownLatch(1);
+            VersionedIndexManager dying = instance(Duration.ofSeconds(1), frozenAfterFirstBatch(stalled, release));
+            migration = pod.submit(() -> dying.ensure(alias, definition(true)));
+            assertThat(stalled.await(1, TimeUnit.MINUTES)).isTrue();
+        }
+
+        /** Wakes the pod; its migration's outcome follows. */
+        Future<VersionedIndexManager.Outcome> wake() {
+            release.countDown();
+            return migration;
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            pod.shutdownNow();
+        }
+    }
+
     @Test
     void aMigrationWhoseInstanceDiedIsUndoneByTheNextInstanceWithTheOldDefinition() throws Exception {
         manager.ensure(alias, definition(false));
         store(3_000);
-        CountDownLatch stalled = new CountDownLatch(1);
-        CountDownLatch never = new CountDownLatch(1);
-        VersionedIndexManager dying = instance(Duration.ofSeconds(1), frozenAfterFirstBatch(stalled, never));
-        ExecutorService pod = Executors.newSingleThreadExecutor();
-        Future<VersionedIndexManager.Outcome> zombie = pod.submit(() -> dying.ensure(alias, definition(true)));
-        try {
-            assertThat(stalled.await(1, TimeUnit.MINUTES)).isTrue();
+        try (FrozenPod frozen = new FrozenPod()) {
             assertThat(es.exists("/" + alias + "-v2")).isTrue();
             Thread.sleep(1_500); // the lease expires
 
@@ -240,15 +263,12 @@ class VersionedIndexManagerIT {
             assertWritable();
 
             // the frozen instance wakes up: it finds its lease gone and stops without touching anything
-            never.countDown();
+            Future<VersionedIndexManager.Outcome> zombie = frozen.wake();
             assertThatThrownBy(() -> zombie.get(1, TimeUnit.MINUTES)).hasRootCauseInstanceOf(MigrationLeases.LeaseLostException.class);
             assertThat(manager.currentIndex(alias)).isEqualTo(alias + "-v1");
             assertThat(es.exists("/" + alias + "-v2")).isFalse();
             assertWritable();
             assertThat(count()).isEqualTo(3_000);
-        } finally {
-            never.countDown();
-            pod.shutdownNow();
         }
     }
 
@@ -256,13 +276,7 @@ class VersionedIndexManagerIT {
     void aMigrationWhoseInstanceDiedIsTakenOverByTheNextInstanceWithTheNewDefinition() throws Exception {
         manager.ensure(alias, definition(false));
         store(3_000);
-        CountDownLatch stalled = new CountDownLatch(1);
-        CountDownLatch never = new CountDownLatch(1);
-        VersionedIndexManager dying = instance(Duration.ofSeconds(1), frozenAfterFirstBatch(stalled, never));
-        ExecutorService pod = Executors.newSingleThreadExecutor();
-        Future<VersionedIndexManager.Outcome> zombie = pod.submit(() -> dying.ensure(alias, definition(true)));
-        try {
-            assertThat(stalled.await(1, TimeUnit.MINUTES)).isTrue();
+        try (FrozenPod frozen = new FrozenPod()) {
             VersionedIndexManager next = instance(Duration.ofMinutes(1), SILENT);
             assertThat(next.ensure(alias, definition(true)).action()).isEqualTo(VersionedIndexManager.Action.DEFERRED);
             Thread.sleep(1_500); // the lease expires
@@ -271,14 +285,11 @@ class VersionedIndexManagerIT {
 
             assertThat(outcome.action()).isEqualTo(VersionedIndexManager.Action.MIGRATED);
             assertThat(outcome.documentsCopied()).isEqualTo(3_000);
-            never.countDown();
+            Future<VersionedIndexManager.Outcome> zombie = frozen.wake();
             assertThatThrownBy(() -> zombie.get(1, TimeUnit.MINUTES)).isInstanceOf(ExecutionException.class);
             assertThat(manager.currentIndex(alias)).isEqualTo(alias + "-v2");
             assertThat(count()).isEqualTo(3_000);
             assertWritable();
-        } finally {
-            never.countDown();
-            pod.shutdownNow();
         }
     }
 
