@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -30,10 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every call between them crosses real HTTP through Feign, the load balancer and the circuit breaker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "credit.directory.fresh-for=PT0S") // every look-up asks industry-service: no fresh cache hides an outage
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreditSubjectIT extends ElasticsearchIntegrationTest {
 
     private static final String BAIDU = "91110000802100433B";
+    /** In the directory, never looked up before industry-service goes down. */
+    private static final String NEVER_ASKED = "91350100M000100Y43";
     private static NeighbourService industry;
 
     @LocalServerPort
@@ -45,7 +49,8 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
     @DynamicPropertySource
     static void industryService(DynamicPropertyRegistry registry) {
         industry = IndustryNeighbour.start(registry, IndustryNeighbour.entity(BAIDU, "北京百度网讯科技有限公司", "梁志祥"),
-                IndustryNeighbour.entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司", "王五"));
+                IndustryNeighbour.entity(TestIdentityProvider.enterpriseCode(), "北京示范科技有限公司", "王五"),
+                IndustryNeighbour.entity(NEVER_ASKED, "示例企业", "赵六"));
     }
 
     @AfterAll
@@ -126,13 +131,25 @@ class CreditSubjectIT extends ElasticsearchIntegrationTest {
 
     @Test
     @Order(5)
-    void whenIndustryServiceIsDownTheAnswerIs503NamingIt() throws Exception {
+    void whenIndustryServiceIsDownTheRecordsAreStillServedWithTheLastKnownIdentityOrWithout() throws Exception {
+        HttpResponse<String> loaded = new ApiClient(port).postNdjson("/v1/records:bulk?refresh=true", line(NEVER_ASKED, "LIC-9",
+                "\"category\":\"ADMINISTRATIVE_LICENCE\",\"decisionDate\":\"2025-02-03\",\"authority\":\"东城区政务服务局\""), "CREDIT_OFFICER");
+        assertThat(json.readTree(loaded.body()).path("accepted").asInt()).as(loaded.body()).isEqualTo(1);
+        assertThat(json.readTree(new ApiClient(port).get("/v1/subjects/" + BAIDU).body()).path("identitySource").asText()).isEqualTo("LIVE");
         industry.close();
-        HttpResponse<String> r = new ApiClient(port).get("/v1/subjects/" + BAIDU, null, "it-down");
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = json.readTree(r.body());
-        assertThat(problem.path("dependency").asText()).isEqualTo("industry-service");
-        assertThat(problem.path("requestId").asText()).isEqualTo("it-down");
+
+        JsonNode known = json.readTree(new ApiClient(port).get("/v1/subjects/" + BAIDU, null, "it-down").body());
+        assertThat(known.path("identitySource").asText()).isEqualTo("STALE");
+        assertThat(known.path("identityAsOf").asText()).isNotEmpty();
+        assertThat(known.path("name").asText()).isEqualTo("北京百度网讯科技有限公司");
+        assertThat(known.path("legalRepresentative").asText()).isEqualTo("梁**");
+        assertThat(known.path("records").path("items")).hasSize(2);
+
+        HttpResponse<String> r = new ApiClient(port).get("/v1/subjects/" + NEVER_ASKED, null, "it-down-unknown");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode unknown = json.readTree(r.body());
+        assertThat(unknown.path("identitySource").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(unknown.path("name").isNull() || unknown.path("name").isMissingNode()).isTrue();
+        assertThat(unknown.path("records").path("items")).extracting(n -> n.path("sourceId").asText()).containsExactly("LIC-9");
     }
 }
