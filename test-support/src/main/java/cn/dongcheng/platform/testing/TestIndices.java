@@ -4,6 +4,7 @@ import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.MigrationLeases;
 import cn.dongcheng.platform.common.index.MigrationProgress;
 import cn.dongcheng.platform.common.index.VersionedIndexManager;
+import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.time.DistrictTime;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -65,7 +66,7 @@ public final class TestIndices {
     public static VersionedIndexManager indexManager(String leaseIndex, Duration leaseTtl, MigrationProgress progress) {
         MigrationLeases leases = new MigrationLeases(client(), leaseIndex, "test/" + UUID.randomUUID(), leaseTtl,
                 Clock.system(DistrictTime.DEFAULT_ZONE));
-        return new VersionedIndexManager(client(), new ObjectMapper(), leases, progress);
+        return new VersionedIndexManager(client(), new DocumentPages(json(), client()), new ObjectMapper(), leases, progress);
     }
 
     /** An index manager for tests that only need their indices created. */

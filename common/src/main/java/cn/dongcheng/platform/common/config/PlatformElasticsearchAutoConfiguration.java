@@ -132,11 +132,7 @@ public class PlatformElasticsearchAutoConfiguration {
                 properties.elasticsearch().migrationLease(), clock);
     }
 
-    @Bean
-    @ConditionalOnBean(ElasticsearchClient.class)
-    VersionedIndexManager versionedIndexManager(ElasticsearchClient client, ObjectMapper mapper, MigrationLeases leases) {
-        return new VersionedIndexManager(client, mapper, leases, new LoggedMigrationProgress());
-    }
+
 
     @Bean
     @ConditionalOnBean(ElasticsearchJson.class)
@@ -148,6 +144,13 @@ public class PlatformElasticsearchAutoConfiguration {
     @ConditionalOnBean(ElasticsearchJson.class)
     DocumentPages documentPages(ElasticsearchJson es, ElasticsearchClient client) {
         return new DocumentPages(es, client);
+    }
+
+    @Bean
+    @ConditionalOnBean(DocumentPages.class)
+    VersionedIndexManager versionedIndexManager(ElasticsearchClient client, DocumentPages pages, ObjectMapper mapper,
+                                                MigrationLeases leases) {
+        return new VersionedIndexManager(client, pages, mapper, leases, new LoggedMigrationProgress());
     }
 
     @Bean

@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.CreateResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.IndexResponse;
 
-import org.elasticsearch.client.ResponseException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
 
 /**
  * Create-only lease documents (迁移租约), one per alias, so that of several instances starting with a new index
@@ -108,7 +109,7 @@ public class MigrationLeases {
         Instant now = clock.instant();
         Lease lease = newLease(from, to, now);
         try {
-            CreateResponse created = io(() -> client.create(c -> c.index(index).id(alias).document(lease).refresh(
+            CreateResponse created = call(() -> client.create(c -> c.index(index).id(alias).document(lease).refresh(
                     Refresh.True)));
             return Optional.of(new Held(alias, lease, created.seqNo(), created.primaryTerm(), now, null));
         } catch (ElasticsearchStatusException e) {
@@ -116,7 +117,7 @@ public class MigrationLeases {
                 throw e;
             }
         }
-        GetResponse<Lease> existing = io(() -> client.get(g -> g.index(index).id(alias), Lease.class));
+        GetResponse<Lease> existing = call(() -> client.get(g -> g.index(index).id(alias), Lease.class));
         if (!existing.found()) {
             return acquire(alias, from, to); // released between our create and get
         }
@@ -124,7 +125,7 @@ public class MigrationLeases {
             return Optional.empty();
         }
         try { // its holder died: take it over, unless another instance just did
-            IndexResponse taken = io(() -> client.index(i -> i.index(index).id(alias).document(lease)
+            IndexResponse taken = call(() -> client.index(i -> i.index(index).id(alias).document(lease)
                     .ifSeqNo(existing.seqNo()).ifPrimaryTerm(existing.primaryTerm())
                     .refresh(Refresh.True)));
             return Optional.of(new Held(alias, lease, taken.seqNo(), taken.primaryTerm(), now, existing.source()));
@@ -148,7 +149,7 @@ public class MigrationLeases {
         Instant now = clock.instant();
         Lease renewed = new Lease(owner, held.lease.from(), held.lease.to(), held.lease.acquiredAt(), expiry(now));
         try {
-            IndexResponse r = io(() -> client.index(i -> i.index(index).id(held.alias).document(renewed)
+            IndexResponse r = call(() -> client.index(i -> i.index(index).id(held.alias).document(renewed)
                     .ifSeqNo(held.seqNo).ifPrimaryTerm(held.primaryTerm)));
             held.lease = renewed;
             held.seqNo = r.seqNo();
@@ -164,14 +165,14 @@ public class MigrationLeases {
 
     /** Whether the lease is still this holder's: false once another instance took it over or it is gone. */
     public boolean stillHeld(Held held) {
-        GetResponse<Lease> existing = io(() -> client.get(g -> g.index(index).id(held.alias), Lease.class));
+        GetResponse<Lease> existing = call(() -> client.get(g -> g.index(index).id(held.alias), Lease.class));
         return existing.found() && existing.seqNo() == held.seqNo && existing.primaryTerm() == held.primaryTerm;
     }
 
     /** Gives the lease back (only if still ours); a lease another instance took over is left to it. */
     public void release(Held held) {
         try {
-            io(() -> client.delete(d -> d.index(index).id(held.alias).ifSeqNo(held.seqNo).ifPrimaryTerm(held.primaryTerm)
+            call(() -> client.delete(d -> d.index(index).id(held.alias).ifSeqNo(held.seqNo).ifPrimaryTerm(held.primaryTerm)
                     .refresh(Refresh.True)));
         } catch (ElasticsearchStatusException e) {
             if (!e.isConflict()) {
@@ -187,7 +188,7 @@ public class MigrationLeases {
     /** The lease on {@code alias}, live or expired, if there is one. */
     public Optional<Lease> current(String alias) {
         ensureIndex();
-        GetResponse<Lease> existing = io(() -> client.get(g -> g.index(index).id(alias), Lease.class));
+        GetResponse<Lease> existing = call(() -> client.get(g -> g.index(index).id(alias), Lease.class));
         return existing.found() ? Optional.of(existing.source()) : Optional.empty();
     }
 
@@ -208,7 +209,7 @@ public class MigrationLeases {
             return;
         }
         try (InputStream definition = getClass().getClassLoader().getResourceAsStream("elasticsearch/index-leases.json")) {
-            io(() -> client.indices().create(c -> c.index(index).withJson(definition)));
+            call(() -> client.indices().create(c -> c.index(index).withJson(definition)));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
@@ -217,25 +218,5 @@ public class MigrationLeases {
             throw new UncheckedIOException(e);
         }
         indexReady = true;
-    }
-
-    /** A call with the typed client, which throws {@link IOException} for a failed transport and some error statuses. */
-    interface IoCall<T> {
-        T call() throws IOException;
-    }
-
-    /**
-     * Runs a typed-client call. The client decodes only 400, 401, 403, 404 and 405 into {@link ElasticsearchException};
-     * other statuses (409, 429, 5xx) come as the low-level {@link ResponseException}, turned here into the
-     * {@link ElasticsearchStatusException} every service maps; a transport failure is unchecked.
-     */
-    static <T> T io(IoCall<T> call) {
-        try {
-            return call.call();
-        } catch (ResponseException e) {
-            throw new ElasticsearchStatusException(e.getResponse().getStatusLine().getStatusCode(), e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch could not be reached: " + e.getMessage(), e);
-        }
     }
 }

@@ -41,12 +41,11 @@ public class ServiceIndices implements DisposableBean {
     public void ensure(IndexDefinition index) {
         String alias = names.alias(index.resource());
         ObjectNode definition = manager.read(index.definitionPath());
-        if (manager.needsMigration(alias, definition)) {
+        Outcome outcome = manager.ensureUnlessCopyDue(alias, definition);
+        log.debug("index {}: {}", alias, outcome);
+        if (outcome.action() == Action.COPY_DUE) {
             log.info("index definition of {} changed: migrating in the background while the old index serves", alias);
             migrations.submit(() -> migrate(alias, definition));
-        } else {
-            Outcome outcome = manager.ensure(alias, definition);
-            log.debug("index {}: {}", alias, outcome);
         }
     }
 

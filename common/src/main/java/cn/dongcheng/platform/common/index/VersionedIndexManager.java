@@ -2,11 +2,11 @@ package cn.dongcheng.platform.common.index;
 
 import cn.dongcheng.platform.common.index.MigrationLeases.Held;
 import cn.dongcheng.platform.common.index.MigrationLeases.Lease;
+import cn.dongcheng.platform.common.paging.DocumentPages;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -28,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static cn.dongcheng.platform.common.index.MigrationLeases.io;
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
 
 /**
  * Keeps every index behind an alias pointing at a versioned physical index ({@code <alias>-v<N>}).
@@ -55,15 +55,17 @@ public class VersionedIndexManager {
 
     private static final Logger log = LoggerFactory.getLogger(VersionedIndexManager.class);
     private static final int COPY_BATCH = 1000;
-    private static final String KEEP_ALIVE = "5m";
 
     private final ElasticsearchClient client;
+    private final DocumentPages pages;
     private final ObjectMapper mapper;
     private final MigrationLeases leases;
     private final MigrationProgress progress;
 
-    public VersionedIndexManager(ElasticsearchClient client, ObjectMapper mapper, MigrationLeases leases, MigrationProgress progress) {
+    public VersionedIndexManager(ElasticsearchClient client, DocumentPages pages, ObjectMapper mapper, MigrationLeases leases,
+                                 MigrationProgress progress) {
         this.client = client;
+        this.pages = pages;
         this.mapper = mapper;
         this.leases = leases;
         this.progress = progress;
@@ -74,7 +76,9 @@ public class VersionedIndexManager {
         /** the index already has a newer definition than this one (a rollback): served as it is */
         KEPT_NEWER,
         /** another instance holds the migration lease: the old index is served until it moves the alias */
-        DEFERRED
+        DEFERRED,
+        /** a copy is due and was not started ({@link #ensureUnlessCopyDue}): the old index is served meanwhile */
+        COPY_DUE
     }
 
     public record Outcome(String alias, String index, int version, Action action, long documentsCopied) {
@@ -82,17 +86,6 @@ public class VersionedIndexManager {
 
     public Outcome ensure(String alias, String classpathDefinition) {
         return ensure(alias, read(classpathDefinition));
-    }
-
-    /** Whether the alias's index has a definition other than this one, and not one it replaced: a copy is due. */
-    public boolean needsMigration(String alias, ObjectNode definition) {
-        String current = currentIndex(alias);
-        if (current == null) {
-            return false;
-        }
-        CurrentState state = state(current);
-        String digest = DefinitionDigest.of(definition, mapper);
-        return !state.matches(digest, DefinitionDigest.legacy(definition, mapper)) && !state.history().contains(digest);
     }
 
     public ObjectNode read(String classpathDefinition) {
@@ -107,10 +100,23 @@ public class VersionedIndexManager {
     }
 
     public Outcome ensure(String alias, ObjectNode definition) {
+        return ensure(alias, definition, true);
+    }
+
+    /**
+     * Everything {@link #ensure} does that needs no copy — create, confirm, apply replicas, recover an abandoned
+     * migration, keep a newer index — in one look at the index; when a copy is due it answers {@link Action#COPY_DUE}
+     * instead of starting it, so a service can run the copy in the background.
+     */
+    public Outcome ensureUnlessCopyDue(String alias, ObjectNode definition) {
+        return ensure(alias, definition, false);
+    }
+
+    private Outcome ensure(String alias, ObjectNode definition, boolean copy) {
         String digest = DefinitionDigest.of(definition, mapper);
         String current = currentIndex(alias);
         if (current == null) {
-            return create(alias, definition, digest);
+            return create(alias, definition, digest, copy);
         }
         int version = versionOf(alias, current);
         CurrentState state = state(current);
@@ -118,7 +124,7 @@ public class VersionedIndexManager {
             recoverAbandoned(alias, current, state);
             if (!digest.equals(state.digest())) { // matched by the digest indices created before replicas were left out
                 Map<String, JsonData> meta = meta(digest, version, state.history()).asJsonData();
-                io(() -> client.indices().putMapping(p -> p.index(current).meta(meta)));
+                call(() -> client.indices().putMapping(p -> p.index(current).meta(meta)));
             }
             applyReplicas(current, state, definition);
             return new Outcome(alias, current, version, Action.UNCHANGED, 0);
@@ -129,6 +135,9 @@ public class VersionedIndexManager {
                     current, alias);
             return new Outcome(alias, current, version, Action.KEPT_NEWER, 0);
         }
+        if (!copy) {
+            return new Outcome(alias, current, version, Action.COPY_DUE, 0);
+        }
         String to = alias + "-v" + (version + 1);
         Held lease = leases.acquire(alias, current, to).orElse(null);
         if (lease == null) {
@@ -137,7 +146,7 @@ public class VersionedIndexManager {
         }
         if (!current.equals(currentIndex(alias))) { // the alias moved while we took the lease: look again
             leases.release(lease);
-            return ensure(alias, definition);
+            return ensure(alias, definition, true);
         }
         if (lease.takenOver() != null) {
             log.warn("taking over the migration of {} abandoned by {} (lease expired at {})", alias,
@@ -146,7 +155,7 @@ public class VersionedIndexManager {
         return migrate(alias, current, version + 1, definition, digest, state.history(), lease);
     }
 
-    private Outcome create(String alias, ObjectNode definition, String digest) {
+    private Outcome create(String alias, ObjectNode definition, String digest, boolean copy) {
         String index = alias + "-v1";
         ObjectNode body = withMeta(definition, meta(digest, 1, List.of()));
         body.putObject("aliases").putObject(alias);
@@ -156,7 +165,7 @@ public class VersionedIndexManager {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
-            return ensure(alias, definition); // another instance created it first: check it again
+            return ensure(alias, definition, copy); // another instance created it first: check it again
         }
         log.info("created index {} behind alias {}", index, alias);
         return new Outcome(alias, index, 1, Action.CREATED, 0);
@@ -171,18 +180,18 @@ public class VersionedIndexManager {
             createIndex(to, withMeta(definition, meta(digest, version, history)));
             setWriteBlock(from, true);
             long copied = copy(alias, from, to, lease);
-            io(() -> client.indices().refresh(r -> r.index(to)));
-            long source = io(() -> client.count(c -> c.index(from))).count();
-            long target = io(() -> client.count(c -> c.index(to))).count();
+            call(() -> client.indices().refresh(r -> r.index(to)));
+            long source = call(() -> client.count(c -> c.index(from))).count();
+            long target = call(() -> client.count(c -> c.index(to))).count();
             if (source != target) {
                 throw new IllegalStateException("copy of " + from + " to " + to + " is incomplete: " + target + " of " + source);
             }
             leases.renew(lease); // last proof before the step that cannot be undone
-            io(() -> client.indices().updateAliases(u -> u
+            call(() -> client.indices().updateAliases(u -> u
                     .actions(a -> a.remove(r -> r.index(from).alias(alias)))
                     .actions(a -> a.add(r -> r.index(to).alias(alias)))));
             aliasMoved = true;
-            io(() -> client.indices().delete(d -> d.index(from)));
+            call(() -> client.indices().delete(d -> d.index(from)));
             log.info("migrated alias {} from {} to {} ({} documents copied)", alias, from, to, copied);
             release(lease, null);
             return new Outcome(alias, to, version, Action.MIGRATED, copied);
@@ -257,41 +266,18 @@ public class VersionedIndexManager {
     }
 
     private long copy(String alias, String from, String to, Held lease) {
-        long total = io(() -> client.count(c -> c.index(from))).count();
-        String pit = io(() -> client.openPointInTime(o -> o.index(from).keepAlive(k -> k.time(KEEP_ALIVE)))).id();
-        long copied = 0;
-        try {
-            List<FieldValue> after = null;
-            while (true) {
-                String pitId = pit;
-                List<FieldValue> searchAfter = after;
-                SearchResponse<ObjectNode> page = io(() -> client.search(s -> {
-                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time(KEEP_ALIVE))).size(COPY_BATCH)
-                            .sort(o -> o.field(f -> f.field("_shard_doc"))).trackTotalHits(t -> t.enabled(false));
-                    return searchAfter == null ? s : s.searchAfter(searchAfter);
-                }, ObjectNode.class));
-                List<Hit<ObjectNode>> hits = page.hits().hits();
-                if (hits.isEmpty()) {
-                    return copied;
-                }
-                pit = page.pitId() == null ? pit : page.pitId();
-                leases.renewIfDue(lease); // before writing: a holder that stalled past its lease must not write on
-                bulkCopy(to, hits);
-                copied += hits.size();
-                after = hits.get(hits.size() - 1).sort();
-                progress.copied(alias, from, to, copied, total);
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException("migration of " + from + " interrupted after " + copied + " documents");
-                }
+        long total = call(() -> client.count(c -> c.index(from))).count();
+        long[] copied = {0};
+        pages.scanHits(from, Query.of(q -> q.matchAll(m -> m)), null, COPY_BATCH, ObjectNode.class, hits -> {
+            leases.renewIfDue(lease); // before writing: a holder that stalled past its lease must not write on
+            bulkCopy(to, hits);
+            copied[0] += hits.size();
+            progress.copied(alias, from, to, copied[0], total);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("migration of " + from + " interrupted after " + copied[0] + " documents");
             }
-        } finally {
-            String pitId = pit;
-            try {
-                io(() -> client.closePointInTime(c -> c.id(pitId)));
-            } catch (RuntimeException e) {
-                log.debug("closing the point in time on {} failed; it expires by itself", from, e);
-            }
-        }
+        });
+        return copied[0];
     }
 
     private void bulkCopy(String to, List<Hit<ObjectNode>> hits) {
@@ -299,7 +285,7 @@ public class VersionedIndexManager {
         for (Hit<ObjectNode> hit : hits) {
             operations.add(BulkOperation.of(o -> o.index(i -> i.index(to).id(hit.id()).document(hit.source()))));
         }
-        BulkResponse response = io(() -> client.bulk(b -> b.operations(operations)));
+        BulkResponse response = call(() -> client.bulk(b -> b.operations(operations)));
         if (response.errors()) {
             BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
             throw new IllegalStateException("copy into " + to + " failed: " + failed.error().type() + ": " + failed.error().reason());
@@ -309,35 +295,35 @@ public class VersionedIndexManager {
     private void applyReplicas(String index, CurrentState state, ObjectNode definition) {
         String wanted = DefinitionDigest.replicas(definition);
         if (wanted != null && !wanted.equals(state.replicas())) {
-            io(() -> client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(wanted))));
+            call(() -> client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(wanted))));
             log.info("replicas of {} set to {} (was {})", index, wanted, state.replicas());
         }
     }
 
     private void setWriteBlock(String index, boolean blocked) {
-        io(() -> client.indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.write(blocked)))));
+        call(() -> client.indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.write(blocked)))));
     }
 
     private void createIndex(String index, ObjectNode body) {
         String json = body.toString();
-        io(() -> client.indices().create(c -> c.index(index).withJson(new StringReader(json))));
+        call(() -> client.indices().create(c -> c.index(index).withJson(new StringReader(json))));
     }
 
     private void deleteIfExists(String index) {
-        if (io(() -> client.indices().exists(e -> e.index(index))).value()) {
-            io(() -> client.indices().delete(d -> d.index(index)));
+        if (call(() -> client.indices().exists(e -> e.index(index))).value()) {
+            call(() -> client.indices().delete(d -> d.index(index)));
         }
     }
 
     /** The physical index behind the alias, or null when there is none. */
     public String currentIndex(String alias) {
-        if (!io(() -> client.indices().existsAlias(e -> e.name(alias))).value()) {
-            if (io(() -> client.indices().exists(e -> e.index(alias))).value()) {
+        if (!call(() -> client.indices().existsAlias(e -> e.name(alias))).value()) {
+            if (call(() -> client.indices().exists(e -> e.index(alias))).value()) {
                 throw new IllegalStateException(alias + " is a concrete index, not an alias: move it behind an alias first");
             }
             return null;
         }
-        var indices = io(() -> client.indices().getAlias(g -> g.name(alias))).result().keySet();
+        var indices = call(() -> client.indices().getAlias(g -> g.name(alias))).result().keySet();
         if (indices.size() != 1) {
             throw new IllegalStateException("alias " + alias + " points at more than one index: " + indices);
         }
@@ -353,8 +339,8 @@ public class VersionedIndexManager {
     }
 
     private CurrentState state(String index) {
-        Map<String, JsonData> meta = io(() -> client.indices().getMapping(g -> g.index(index))).result().get(index).mappings().meta();
-        IndexSettings settings = io(() -> client.indices().getSettings(g -> g.index(index))).result().get(index).settings();
+        Map<String, JsonData> meta = call(() -> client.indices().getMapping(g -> g.index(index))).result().get(index).mappings().meta();
+        IndexSettings settings = call(() -> client.indices().getSettings(g -> g.index(index))).result().get(index).settings();
         IndexSettings indexLevel = settings.index() != null ? settings.index() : settings;
         boolean blocked = indexLevel.blocks() != null && Boolean.TRUE.equals(indexLevel.blocks().write());
         String digest = meta.containsKey("definitionSha256") ? meta.get("definitionSha256").to(String.class) : null;

@@ -92,6 +92,12 @@ public class DocumentPages {
      */
     public <T> long scan(String index, Query query, List<String> sourceFields, int batchSize, Class<T> type,
                          Consumer<List<T>> batch) {
+        return scanHits(index, query, sourceFields, batchSize, type, hits -> batch.accept(hits.stream().map(Hit::source).toList()));
+    }
+
+    /** As {@link #scan}, handing over whole hits: ids with their documents, for a copy that keeps the ids. */
+    public <T> long scanHits(String index, Query query, List<String> sourceFields, int batchSize, Class<T> type,
+                             Consumer<List<Hit<T>>> batch) {
         String pit = call(() -> client.openPointInTime(o -> o.index(index).keepAlive(KEEP_ALIVE))).id();
         long visited = 0;
         List<FieldValue> searchAfter = null;
@@ -115,7 +121,7 @@ public class DocumentPages {
                 if (hits.isEmpty()) {
                     return visited;
                 }
-                batch.accept(hits.stream().map(Hit::source).toList());
+                batch.accept(hits);
                 visited += hits.size();
                 searchAfter = hits.get(hits.size() - 1).sort();
             }
