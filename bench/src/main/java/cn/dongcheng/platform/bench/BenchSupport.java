@@ -284,6 +284,18 @@ final class BenchSupport {
         }
     }
 
+    /** A request whose answer is bytes (a PDF). */
+    HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET without a token (Elasticsearch), the answer parsed. */
     JsonNode get(String url) {
         return read(send(HttpRequest.newBuilder(URI.create(url)).GET().build()).body());

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Sends NDJSON lines to a service's bulk-ingestion endpoint in chunks, with a few uploads in flight, and prints
  * progress. Data enters the platform only this way: through the services' own validation.
  */
-final class ChunkedUploader implements Consumer<String>, AutoCloseable {
+public final class ChunkedUploader implements Consumer<String>, AutoCloseable {
 
     private final HttpClient http;
     private final URI endpoint;
@@ -42,7 +42,7 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
     private long rejected;
     private long lastReport = started;
 
-    ChunkedUploader(HttpClient http, URI endpoint, Supplier<String> token, String label, long expected, int chunkLines, int inFlight, PrintStream out) {
+    public ChunkedUploader(HttpClient http, URI endpoint, Supplier<String> token, String label, long expected, int chunkLines, int inFlight, PrintStream out) {
         this.http = http;
         this.endpoint = endpoint;
         this.token = token;
@@ -125,11 +125,11 @@ final class ChunkedUploader implements Consumer<String>, AutoCloseable {
                 last ? String.format(Locale.ROOT, "  done in %.1f s", seconds) : "");
     }
 
-    long accepted() {
+    public long accepted() {
         return accepted;
     }
 
-    long rejected() {
+    public long rejected() {
         return rejected;
     }
 

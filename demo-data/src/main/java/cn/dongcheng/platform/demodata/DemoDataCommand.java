@@ -2,6 +2,7 @@ package cn.dongcheng.platform.demodata;
 
 import cn.dongcheng.platform.identity.login.CachedToken;
 import cn.dongcheng.platform.identity.login.ClientCredentials;
+import cn.dongcheng.platform.identity.login.DemoUsers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedWriter;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,6 +46,8 @@ public final class DemoDataCommand {
     static final long DEFAULT_SEED = 20201101L;
     /** Persons come from their own stream: the seed plus this. */
     static final long PERSON_SEED_OFFSET = 1;
+    /** Persons holding credit records, per ten thousand: dishonest judgment debtors, penalties, honours, commitments. */
+    static final int CREDIT_PERSONS_PER_TEN_THOUSAND = 80;
 
     private DemoDataCommand() {
     }
@@ -91,10 +95,15 @@ public final class DemoDataCommand {
                 sink.accept(line);
             }));
             write(dir.resolve("operating-indicators.ndjson"), sink -> new IndicatorGenerator().generate(enterpriseLines, seed + 3, sink));
-            write(dir.resolve("persons.ndjson"), sink -> new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sink));
-            write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionAndCreditData().inspectionItems(sink));
-            write(dir.resolve("credit-records.ndjson"), sink -> new SupervisionAndCreditData().creditRecords(enterprises.codes(), seed + 2, sink));
-            write(dir.resolve("inspectors.ndjson"), sink -> new SupervisionAndCreditData().inspectors(enterprises.codes(), seed + 4, sink));
+            List<PersonSample.Person> creditPersons = new ArrayList<>();
+            write(dir.resolve("persons.ndjson"), sink -> {
+                PersonSample sample = personSample(sink);
+                new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
+                creditPersons.addAll(sample.sampled());
+            });
+            write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionData().inspectionItems(sink));
+            write(dir.resolve("credit-records.ndjson"), sink -> creditRecords(enterprises.codes(), creditPersons, seed, sink));
+            write(dir.resolve("inspectors.ndjson"), sink -> new SupervisionData().inspectors(enterprises.codes(), seed + 4, sink));
             out.println("wrote " + scale.name().toLowerCase(Locale.ROOT) + " demo data to " + dir.toAbsolutePath());
             return;
         }
@@ -123,22 +132,38 @@ public final class DemoDataCommand {
                 active * months, out)) {
             new IndicatorGenerator().generate(enterpriseLines, seed + 3, up);
         }
-        SupervisionAndCreditData other = new SupervisionAndCreditData();
+        SupervisionData other = new SupervisionData();
         try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspection-items:bulk", token, "inspection items", 10, out)) {
             other.inspectionItems(up);
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspectors:bulk", token, "inspectors",
-                SupervisionAndCreditData.INSPECTORS, out)) {
+                SupervisionData.INSPECTORS, out)) {
             other.inspectors(enterprises.codes(), seed + 4, up);
         }
-        try (ChunkedUploader up = uploader(http, gateway, "/api/credit/v1/records:bulk", token, "credit records",
-                Math.round(expectedEnterprises * 0.085), out)) {
-            other.creditRecords(enterprises.codes(), seed + 2, up);
-        }
+        // persons first: the few who hold credit records are sampled from the same stream
+        List<PersonSample.Person> creditPersons;
         try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/persons:bulk", token, "persons", expectedPersons, out)) {
-            new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, up);
+            PersonSample sample = personSample(up);
+            new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
+            creditPersons = sample.sampled();
+        }
+        try (ChunkedUploader up = uploader(http, gateway, "/api/credit/v1/records:bulk", token, "credit records",
+                CreditRecordGenerator.expected(enterprises.codes().size(), creditPersons.size()), out)) {
+            creditRecords(enterprises.codes(), creditPersons, seed, up);
         }
         out.printf("demo data loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The persons who hold credit records: {@value #CREDIT_PERSONS_PER_TEN_THOUSAND} in ten thousand, and the demo citizen. */
+    static PersonSample personSample(Consumer<String> next) {
+        return new PersonSample(next, CREDIT_PERSONS_PER_TEN_THOUSAND, Set.of(DemoUsers.load().forRole("CITIZEN").subjectId()));
+    }
+
+    /** Credit records of the entities (the demo enterprise holds every common kind) and of the sampled persons. */
+    static long creditRecords(List<String> codes, List<PersonSample.Person> persons, long seed, Consumer<String> sink) {
+        CreditRecordGenerator credit = new CreditRecordGenerator();
+        return credit.legalPersons(codes, Set.of(DemoUsers.load().forRole("ENTERPRISE").subjectId()), seed + 2, sink)
+                + credit.naturalPersons(persons, seed + 5, sink);
     }
 
     /** The loader client's token, refreshed near expiry. */

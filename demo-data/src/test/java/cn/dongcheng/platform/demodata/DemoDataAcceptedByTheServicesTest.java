@@ -2,8 +2,12 @@ package cn.dongcheng.platform.demodata;
 
 import cn.dongcheng.platform.common.time.WorkingDayCalendar;
 import cn.dongcheng.platform.credit.publication.PublicationRules;
+import cn.dongcheng.platform.credit.publication.RecordStatus;
+import cn.dongcheng.platform.credit.record.CreditRecordCategory;
+import cn.dongcheng.platform.credit.record.CreditRecordDocument;
 import cn.dongcheng.platform.credit.record.CreditRecordInput;
 import cn.dongcheng.platform.credit.record.CreditRecordValidator;
+import cn.dongcheng.platform.credit.record.SubjectType;
 import cn.dongcheng.platform.supervision.inspector.InspectorInput;
 import cn.dongcheng.platform.supervision.inspector.InspectorValidator;
 import cn.dongcheng.platform.supervision.item.InspectionItem;
@@ -16,7 +20,11 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,23 +56,37 @@ class DemoDataAcceptedByTheServicesTest {
             rules = PublicationRules.load(in, WorkingDayCalendar.mainlandChina());
         }
         CreditRecordValidator validator = new CreditRecordValidator(rules);
+        PersonSample persons = DemoDataCommand.personSample(line -> { });
+        new PersonGenerator(Calibration.load()).generate(Scale.SMALL, SEED + DemoDataCommand.PERSON_SEED_OFFSET, persons);
         List<String> lines = new ArrayList<>();
-        new SupervisionAndCreditData().creditRecords(codes, SEED + 2, lines::add);
+        DemoDataCommand.creditRecords(codes, persons.sampled(), SEED, lines::add);
 
         assertThat(lines).isNotEmpty();
+        Map<SubjectType, Integer> subjects = new EnumMap<>(SubjectType.class);
+        Map<CreditRecordCategory, Integer> categories = new EnumMap<>(CreditRecordCategory.class);
+        Map<RecordStatus, Integer> statuses = new EnumMap<>(RecordStatus.class);
+        Set<String> keys = new HashSet<>();
         for (String line : lines) {
-            validator.validate(JSON.readValue(line, CreditRecordInput.class), TODAY, "2026-11-30T12:00+08:00");
+            CreditRecordDocument stored = validator.validate(JSON.readValue(line, CreditRecordInput.class), TODAY, "2026-11-30T12:00+08:00");
+            assertThat(keys.add(stored.recordId())).as("one line per department and source id: " + stored.recordId()).isTrue();
+            subjects.merge(stored.subjectType(), 1, Integer::sum);
+            categories.merge(stored.category(), 1, Integer::sum);
+            statuses.merge(RecordStatus.effective(stored.status(), stored.publication(), TODAY), 1, Integer::sum);
         }
+        // both kinds of subject, every category, and every status a user meets on the demo's day
+        assertThat(subjects).containsOnlyKeys(SubjectType.values());
+        assertThat(categories).containsOnlyKeys(CreditRecordCategory.values());
+        assertThat(statuses).containsKeys(RecordStatus.PUBLIC, RecordStatus.EXPIRED, RecordStatus.REPAIRED, RecordStatus.UNDER_OBJECTION);
     }
 
     @Test
     void inspectorsAndItemsPassTheMarketSupervisionServicesValidators() throws Exception {
         List<String> inspectors = new ArrayList<>();
-        new SupervisionAndCreditData().inspectors(codes, SEED + 4, inspectors::add);
+        new SupervisionData().inspectors(codes, SEED + 4, inspectors::add);
         List<String> items = new ArrayList<>();
-        new SupervisionAndCreditData().inspectionItems(items::add);
+        new SupervisionData().inspectionItems(items::add);
 
-        assertThat(inspectors).hasSize(SupervisionAndCreditData.INSPECTORS);
+        assertThat(inspectors).hasSize(SupervisionData.INSPECTORS);
         for (String line : inspectors) {
             InspectorValidator.validate(JSON.readValue(line, InspectorInput.class), "2026-11-30T12:00+08:00");
         }

@@ -3,17 +3,15 @@ package cn.dongcheng.platform.demodata;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
  * The district's published random-inspection item list (the laws cited are the real legal bases of these checks)
- * and a sprinkling of credit records — penalties, abnormal-operations listings, A-grade taxpayers — on the generated
- * entities.
+ * and the inspector directory of the departments taking part in joint spot checks.
  */
-final class SupervisionAndCreditData {
+final class SupervisionData {
 
     private static final String BODY = "北京市东城区市场监督管理局";
     private static final Object[][] ITEMS = {
@@ -100,57 +98,5 @@ final class SupervisionAndCreditData {
             sink.accept(n.toString());
         }
         return ITEMS.length;
-    }
-
-    long creditRecords(List<String> codes, long seed, Consumer<String> sink) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long count = 0;
-        for (String uscc : codes) {
-            int roll = random.nextInt(1000);
-            String category;
-            String authority;
-            if (roll < 25) {
-                category = "ADMINISTRATIVE_PENALTY";
-                authority = BODY;
-            } else if (roll < 45) {
-                category = "ABNORMAL_OPERATIONS";
-                authority = BODY;
-            } else if (roll < 85) {
-                category = "RED_LIST";
-                authority = "国家税务总局北京市东城区税务局";
-            } else {
-                continue;
-            }
-            LocalDate decided = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(6 * 365));
-            ObjectNode r = mapper.createObjectNode();
-            String decisionNumber = switch (category) {
-                case "ADMINISTRATIVE_PENALTY" -> "京东市监罚〔" + decided.getYear() + "〕" + (1 + random.nextInt(3000)) + "号";
-                case "ABNORMAL_OPERATIONS" -> "京东市监异〔" + decided.getYear() + "〕" + (1 + random.nextInt(3000)) + "号";
-                default -> "A级纳税人" + (decided.getYear() - 1);
-            };
-            // the department's own id: its document number for this subject, so a re-run loads the same records
-            r.put("sourceDepartment", authority);
-            r.put("sourceId", decisionNumber + ":" + uscc);
-            r.put("uscc", uscc);
-            r.put("category", category);
-            r.put("decisionNumber", decisionNumber);
-            if ("ADMINISTRATIVE_PENALTY".equals(category)) {
-                // from the date, not a further draw: the counts of every scale stay as documented
-                r.put("severity", decided.getDayOfMonth() <= 7 ? "MINOR" : "GENERAL");
-                r.put("regime", "MARKET_REGULATION");
-                r.put("legalBasis", "《中华人民共和国广告法》");
-            }
-            r.put("decisionDate", decided.toString());
-            r.put("authority", authority);
-            r.put("summary", switch (category) {
-                case "ADMINISTRATIVE_PENALTY" -> "违反广告法相关规定，处以警告并罚款";
-                case "ABNORMAL_OPERATIONS" -> "未按规定期限公示年度报告";
-                default -> "纳税信用A级";
-            });
-            r.put("dataSource", PersonGenerator.DATA_SOURCE);
-            sink.accept(r.toString());
-            count++;
-        }
-        return count;
     }
 }
