@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -29,7 +30,8 @@ public final class WorkingDayCalendar {
     static final String RESOURCE = "calendar/working-days-cn-%d.json";
 
     private final IntFunction<Year> loader;
-    private final Map<Integer, Year> years = new ConcurrentHashMap<>();
+    /** Years read so far; an uncovered year is remembered as empty, so asking again does not read the class path again. */
+    private final Map<Integer, Optional<Year>> years = new ConcurrentHashMap<>();
 
     WorkingDayCalendar(IntFunction<Year> loader) {
         this.loader = loader;
@@ -79,11 +81,7 @@ public final class WorkingDayCalendar {
     }
 
     private Year year(int year) {
-        Year found = years.computeIfAbsent(year, loader::apply);
-        if (found == null) {
-            throw new YearNotCoveredException(year);
-        }
-        return found;
+        return years.computeIfAbsent(year, y -> Optional.ofNullable(loader.apply(y))).orElseThrow(() -> new YearNotCoveredException(year));
     }
 
     /** A date in a year whose holiday notice is not in the calendar yet. */

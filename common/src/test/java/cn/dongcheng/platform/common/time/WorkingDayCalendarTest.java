@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +49,20 @@ class WorkingDayCalendarTest {
                 .hasMessageContaining("2027").hasMessageContaining("working-days-cn-2027.json");
         assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(2026, 12, 25), 10))
                 .isInstanceOf(WorkingDayCalendar.YearNotCoveredException.class);
+    }
+
+    @Test
+    void aYearWithoutItsNoticeIsLookedForOnce() {
+        // records decided years ago ask for their year's calendar on every line of a bulk load: not a class-path read each
+        AtomicInteger reads = new AtomicInteger();
+        WorkingDayCalendar counting = new WorkingDayCalendar(year -> {
+            reads.incrementAndGet();
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> counting.isWorkingDay(LocalDate.of(2021, 5, 6))).isInstanceOf(WorkingDayCalendar.YearNotCoveredException.class);
+        }
+        assertThat(reads).hasValue(1);
     }
 
     @Test
