@@ -432,17 +432,17 @@ public final class CreditBenchmark {
 
     /** The PDF report of {@code count} subjects, one at a time, through the gateway as the regulator (every PDF signed). */
     private void reports(int count) {
-        String probe = gateway + "/api/credit/v1/subjects/" + codes.get(0) + "/report.pdf";
+        String probe = gateway + "/api/credit/v1/subjects/" + codes.get(0) + "/report?format=pdf";
         HttpResponse<String> first = bench.send(HttpRequest.newBuilder(URI.create(probe)).header("Authorization", "Bearer " + regulator.get()).build());
         if (first.statusCode() == 404) {
-            bench.line("## PDF report\n- skipped: this build has no `/v1/subjects/{uscc}/report.pdf`\n");
+            bench.line("## PDF report\n- skipped: this build has no `/v1/subjects/{uscc}/report`\n");
             return;
         }
         double[] ms = new double[count];
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/credit/v1/subjects/" + codes.get(1 + i * 97 % (codes.size() - 1))
-                    + "/report.pdf")).header("Authorization", "Bearer " + regulator.get()).build();
+                    + "/report?format=pdf")).header("Authorization", "Bearer " + regulator.get()).build();
             long t0 = System.nanoTime();
             HttpResponse<byte[]> r = bench.sendBytes(request);
             ms[i] = (System.nanoTime() - t0) / 1e6;
