@@ -116,8 +116,11 @@ final class ProjectionRequestValidator {
         if (r.mortality() != null) {
             male = lifeTable("mortality.male", r.mortality().male(), groups, false);
             female = lifeTable("mortality.female", r.mortality().female(), groups, true);
-            mortalitySource = r.mortality().male() != null && r.mortality().male().deathRates() != null
-                    ? "SUPPLIED_DEATH_RATES" : "SUPPLIED_PERSON_YEARS";
+            mortalitySource = male == null || female == null ? null
+                    : r.mortality().male().deathRates() == null && r.mortality().female().deathRates() == null
+                    ? "SUPPLIED_PERSON_YEARS"
+                    : r.mortality().male().deathRates() != null && r.mortality().female().deathRates() != null
+                    ? "SUPPLIED_DEATH_RATES" : "SUPPLIED_MIXED";
         }
         double[] fertility = fertility(r.fertility(), groups);
         double srb = r.sexRatioAtBirth() == null ? defaultSexRatioAtBirth : r.sexRatioAtBirth();

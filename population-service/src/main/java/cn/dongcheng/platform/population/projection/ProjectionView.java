@@ -14,7 +14,7 @@ public record ProjectionView(int baseYear, int horizonYears, int ageGroupWidth, 
 
     /**
      * @param basePopulation REGISTER (residents counted on {@code registerDate}) or SUPPLIED
-     * @param mortality      MODEL (the reference's), SUPPLIED_DEATH_RATES or SUPPLIED_PERSON_YEARS
+     * @param mortality      MODEL (the reference's), SUPPLIED_DEATH_RATES, SUPPLIED_PERSON_YEARS or SUPPLIED_MIXED (one sex each)
      * @param fertility      MODEL or SUPPLIED
      * @param netMigration   NONE or SUPPLIED
      */
