@@ -49,11 +49,7 @@ public class PopulationStatistics {
         if (streetCode != null && DongchengStreet.byCode(streetCode).isEmpty()) {
             throw new InvalidInputException("streetCode", "must be one of the 17 street codes 110101001–110101017");
         }
-        List<FieldValue> residents = Stream.of(ResidenceType.values()).filter(ResidenceType::resident)
-                .map(t -> FieldValue.of(t.name())).toList();
-        List<Query> filter = new ArrayList<>();
-        filter.add(Query.of(q -> q.terms(t -> t.field("residenceType").terms(v -> v.value(residents)))));
-        filter.add(Query.of(q -> q.range(r -> r.date(d -> d.field("birthDate").lte(date.toString())))));
+        List<Query> filter = residentsOn(date);
         if (streetCode != null) {
             filter.add(term("streetCode", streetCode));
         }
@@ -89,6 +85,16 @@ public class PopulationStatistics {
                 sex.getOrDefault("MALE", 0L), sex.getOrDefault("FEMALE", 0L), age.getOrDefault("0-14", 0L),
                 age.getOrDefault("15-59", 0L), age.getOrDefault("15-64", 0L), age.getOrDefault("60+", 0L), age.getOrDefault("65+", 0L));
         return PopulationSummary.of(date, streetCode, buckets(a.get("type")), structure, streets);
+    }
+
+    /** Filters for the residents (常住: registered or floating residents) born by {@code date}; a list to add to. */
+    public static List<Query> residentsOn(LocalDate date) {
+        List<FieldValue> residents = Stream.of(ResidenceType.values()).filter(ResidenceType::resident)
+                .map(t -> FieldValue.of(t.name())).toList();
+        List<Query> filter = new ArrayList<>();
+        filter.add(Query.of(q -> q.terms(t -> t.field("residenceType").terms(v -> v.value(residents)))));
+        filter.add(Query.of(q -> q.range(r -> r.date(d -> d.field("birthDate").lte(date.toString())))));
+        return filter;
     }
 
     /** Counts by keyword value, as Elasticsearch orders them. */

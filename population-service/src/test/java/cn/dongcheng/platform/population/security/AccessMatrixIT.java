@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessMatrixIT extends AccessMatrixContract {
 
     private static final String SOMEONE_ELSE = id("11010119800101001");
+    /** A supplied base population (5-year groups, 50+): the projection needs nothing from the register. */
+    private static final String PROJECTION = "{\"baseYear\":2020,\"horizonYears\":10,\"ageGroupWidth\":5,\"openAge\":50,"
+            + "\"basePopulation\":{\"male\":[50,50,50,50,50,50,50,50,50,50,200],\"female\":[50,50,50,50,50,50,50,50,50,50,250]}}";
 
 
     static String id(String first17) {
@@ -49,6 +52,9 @@ class AccessMatrixIT extends AccessMatrixContract {
                         postJson("/v1/persons:lookup", "{\"idNumber\":\"" + SOMEONE_ELSE + "\"}"), "/name"),
                 // the token names the person: there is no one else to ask for
                 "GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/name"),
-                "GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01")));
+                "GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01")),
+                "POST /v1/projections", Example.of(postJson("/v1/projections", PROJECTION)),
+                "POST /v1/projections:seek-target", Example.of(postJson("/v1/projections:seek-target",
+                        "{\"projection\":" + PROJECTION + ",\"target\":{\"year\":2030,\"total\":1000}}")));
     }
 }
