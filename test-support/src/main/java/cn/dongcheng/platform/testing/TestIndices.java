@@ -64,8 +64,12 @@ public final class TestIndices {
      * {@code progress} may stall or fail a copy to play an instance that hangs or dies half-way.
      */
     public static VersionedIndexManager indexManager(String leaseIndex, Duration leaseTtl, MigrationProgress progress) {
-        MigrationLeases leases = new MigrationLeases(client(), leaseIndex, "test/" + UUID.randomUUID(), leaseTtl,
-                Clock.system(DistrictTime.DEFAULT_ZONE));
+        return indexManager(leaseIndex, leaseTtl, progress, Clock.system(DistrictTime.DEFAULT_ZONE));
+    }
+
+    /** An index manager whose leases read {@code clock}: a test moves time on instead of sleeping past a lease. */
+    public static VersionedIndexManager indexManager(String leaseIndex, Duration leaseTtl, MigrationProgress progress, Clock clock) {
+        MigrationLeases leases = new MigrationLeases(client(), leaseIndex, "test/" + UUID.randomUUID(), leaseTtl, clock);
         return new VersionedIndexManager(client(), new DocumentPages(json(), client()), new ObjectMapper(), leases, progress);
     }
 

@@ -1,12 +1,14 @@
 package cn.dongcheng.platform.common.index;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.time.DistrictTime;
 import cn.dongcheng.platform.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +47,12 @@ class VersionedIndexManagerIT {
     /** Another service instance: its own owner name, the same lease index. */
     private VersionedIndexManager instance(Duration leaseTtl, MigrationProgress progress) {
         return TestIndices.indexManager(leaseIndex, leaseTtl, progress);
+    }
+
+    /** An instance whose clock runs past every lease taken now (a minute's lease; two minutes on). */
+    private VersionedIndexManager afterTheLease(MigrationProgress progress) {
+        return TestIndices.indexManager(leaseIndex, Duration.ofMinutes(1), progress,
+                Clock.offset(Clock.system(DistrictTime.DEFAULT_ZONE), Duration.ofMinutes(2)));
     }
 
     private void store(int documents) {
@@ -228,7 +236,7 @@ class VersionedIndexManagerIT {
 
         FrozenPod() throws Exception {
             CountDownLatch stalled = new CountDownLatch(1);
-            VersionedIndexManager dying = instance(Duration.ofSeconds(1), frozenAfterFirstBatch(stalled, release));
+            VersionedIndexManager dying = instance(Duration.ofMinutes(1), frozenAfterFirstBatch(stalled, release));
             migration = pod.submit(() -> dying.ensure(alias, definition(true)));
             assertThat(stalled.await(1, TimeUnit.MINUTES)).isTrue();
         }
@@ -252,10 +260,10 @@ class VersionedIndexManagerIT {
         store(3_000);
         try (FrozenPod frozen = new FrozenPod()) {
             assertThat(es.exists("/" + alias + "-v2")).isTrue();
-            Thread.sleep(1_500); // the lease expires
 
-            // a rollback: the next instance runs the old definition, which the old index still matches
-            var outcome = instance(Duration.ofMinutes(1), SILENT).ensure(alias, definition(false));
+            // a rollback: the next instance runs the old definition, which the old index still matches; it starts after
+            // the frozen instance's lease has expired (its clock is past it: no sleeping against a loaded machine)
+            var outcome = afterTheLease(SILENT).ensure(alias, definition(false));
 
             assertThat(outcome.action()).isEqualTo(VersionedIndexManager.Action.UNCHANGED);
             assertThat(manager.currentIndex(alias)).isEqualTo(alias + "-v1");
@@ -279,9 +287,8 @@ class VersionedIndexManagerIT {
         try (FrozenPod frozen = new FrozenPod()) {
             VersionedIndexManager next = instance(Duration.ofMinutes(1), SILENT);
             assertThat(next.ensure(alias, definition(true)).action()).isEqualTo(VersionedIndexManager.Action.DEFERRED);
-            Thread.sleep(1_500); // the lease expires
 
-            var outcome = next.ensure(alias, definition(true));
+            var outcome = afterTheLease(SILENT).ensure(alias, definition(true)); // the lease has expired
 
             assertThat(outcome.action()).isEqualTo(VersionedIndexManager.Action.MIGRATED);
             assertThat(outcome.documentsCopied()).isEqualTo(3_000);
