@@ -47,7 +47,11 @@ public class Watch {
         this.maxSubjects = maxSubjects;
     }
 
-    /** Adds subjects (those on the list already stay as they are); the whole request or nothing. */
+    /**
+     * Adds subjects (those on the list already stay as they are); the whole request or nothing. The limit is counted
+     * and then written without a lock: two adds of one owner at the same moment may together pass it by what they
+     * add, and the next add is refused — a bound on the list's size, not an exact quota.
+     */
     public WatchListView add(WatchSubjectsInput body, CallerContext caller) {
         Map<String, CheckedSubject> subjects = checked(body, caller, "WATCH_ADD");
         Set<String> already = lists.onList(caller.actor(), subjects.keySet());
@@ -70,7 +74,7 @@ public class Watch {
     }
 
     public WatchListView list(CallerContext caller) {
-        List<WatchedSubject> subjects = lists.of(caller.actor(), maxSubjects);
+        List<WatchedSubject> subjects = lists.of(caller.actor());
         boolean unmasked = caller.mayReadUnmasked();
         List<String> persons = subjects.stream().filter(s -> s.subjectType() == SubjectType.NATURAL_PERSON).map(WatchedSubject::subjectKey).toList();
         if (!persons.isEmpty()) {
@@ -94,7 +98,7 @@ public class Watch {
             throw WatchCursor.unknown();
         }
         Instant settled = feed.settledBefore();
-        List<String> keys = lists.of(caller.actor(), maxSubjects).stream().map(WatchedSubject::subjectKey).toList();
+        List<String> keys = lists.of(caller.actor()).stream().map(WatchedSubject::subjectKey).toList();
         List<WatchEventLog.Positioned> found = keys.isEmpty() ? List.of()
                 : feed.after(keys, !caller.mayReadUnmasked(), after, settled, page.size());
         List<String> persons = found.stream().map(WatchEventLog.Positioned::event)

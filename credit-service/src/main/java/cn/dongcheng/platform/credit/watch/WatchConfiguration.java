@@ -69,6 +69,9 @@ class WatchConfiguration {
     @Bean
     Watch watch(WatchLists lists, WatchEventLog feed, AuditTrail audit, Clock clock,
                 @Value("${credit.watch.max-subjects:1000}") int maxSubjects) {
+        if (maxSubjects < 1 || maxSubjects > 5_000) { // a list is read and matched in one search, a terms query each
+            throw new IllegalStateException("credit.watch.max-subjects must be 1–5000, is " + maxSubjects);
+        }
         return new Watch(lists, feed, audit, clock, maxSubjects);
     }
 }

@@ -28,6 +28,8 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 final class WatchLists {
 
     static final IndexDefinition INDEX = IndexDefinition.of("watch-subjects");
+    /** Elasticsearch's own window for one search: far above any configured list limit */
+    private static final int MAX_READ = 10_000;
 
     private final ElasticsearchClient client;
     private final DocumentPages pages;
@@ -43,9 +45,12 @@ final class WatchLists {
         return alias;
     }
 
-    /** The owner's subjects, oldest first (a list never holds more than the limit, which one search reads). */
-    List<WatchedSubject> of(String owner, int limit) {
-        return call(() -> client.search(s -> s.index(alias).size(limit).query(term("owner", owner))
+    /**
+     * The owner's subjects, oldest first: one search reads them all, since a list stays near its limit (adds at the
+     * same moment may pass it a little, see {@link Watch#add}).
+     */
+    List<WatchedSubject> of(String owner) {
+        return call(() -> client.search(s -> s.index(alias).size(MAX_READ).query(term("owner", owner))
                 .sort(asc("addedAt"), asc("subjectKey")), WatchedSubject.class)).hits().hits().stream().map(Hit::source).toList();
     }
 

@@ -48,18 +48,23 @@ final class FeedReader {
     List<JsonNode> until(Predicate<List<JsonNode>> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!done.test(read)) {
+            assertThat(Instant.now()).as("the feed of %s never showed what was expected; read: %s", role, read).isBefore(deadline);
             if (page().isEmpty()) {
-                assertThat(Instant.now()).as("the feed of %s never showed what was expected; read: %s", role, read).isBefore(deadline);
                 sleep();
             }
         }
         return read;
     }
 
-    /** Pages until nothing more comes for a while (twice the settle margin): everything there is. */
+    /**
+     * Pages until nothing more comes for {@code quiet} (longer than the settle margin): everything there is. A feed
+     * that never runs dry within 30 s (a cursor that does not move on) fails.
+     */
     List<JsonNode> toTheEnd(Duration quiet) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         Instant quietUntil = Instant.now().plus(quiet);
         while (Instant.now().isBefore(quietUntil)) {
+            assertThat(Instant.now()).as("the feed of %s does not run dry; read: %d events", role, read.size()).isBefore(deadline);
             if (!page().isEmpty()) {
                 quietUntil = Instant.now().plus(quiet);
             } else {
