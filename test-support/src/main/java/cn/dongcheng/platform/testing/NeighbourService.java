@@ -31,17 +31,29 @@ public final class NeighbourService implements AutoCloseable {
     }
 
     public static NeighbourService start(Class<?> application, Map<String, String> extraProperties) {
+        return start(application, TestIndices.uniqueNamespace(), extraProperties, Map.of());
+    }
+
+    /**
+     * As {@link #start(Class, Map)}, in a namespace of the test's choosing — a second start in the same namespace is the
+     * same service restarted on its own indices — and with {@code beans} registered before the context is refreshed
+     * (e.g. a {@code Clock} the test moves, which the platform's own clock then gives way to).
+     */
+    public static NeighbourService start(Class<?> application, String namespace, Map<String, String> extraProperties,
+                                         Map<String, Object> beans) {
         List<String> args = new ArrayList<>();
         args.add("--spring.config.location=file:" + ownConfiguration(application));
         args.add("--server.port=0");
         args.add("--spring.elasticsearch.uris=" + TestElasticsearch.uri());
-        args.add("--platform.elasticsearch.namespace=" + TestIndices.uniqueNamespace());
+        args.add("--platform.elasticsearch.namespace=" + namespace);
         args.add("--spring.jmx.enabled=false");
         // its own client (spring.application.name, resolved by Spring); one map, as a repeated argument would be joined
         Map<String, String> properties = new LinkedHashMap<>(TestIdentityProvider.serviceProperties(TestIdentityProvider.OWN_APPLICATION_NAME));
         properties.putAll(extraProperties);
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        return new NeighbourService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
+                .initializers(context -> beans.forEach(context.getBeanFactory()::registerSingleton));
+        return new NeighbourService(builder.run(args.toArray(String[]::new)));
     }
 
     private static Path ownConfiguration(Class<?> application) {

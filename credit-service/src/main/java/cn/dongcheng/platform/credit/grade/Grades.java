@@ -146,6 +146,15 @@ public class Grades {
         return new RiskClassAnswer(day, scorecard.version(), results);
     }
 
+    /**
+     * The grade a subject has on {@code day} given all its records (any status, any window): those in force that day
+     * count. For callers that already hold the records, such as the watch feed comparing a subject's grade before and
+     * after a change.
+     */
+    public Grade ofRecords(List<CreditRecordDocument> records, LocalDate day) {
+        return scorecard.grade(records.stream().filter(r -> RecordsInForce.on(r, day)).toList(), day);
+    }
+
     /** The day asked, default today in Beijing; a grade is not forecast. */
     private LocalDate day(LocalDate asOf) {
         LocalDate today = LocalDate.now(clock);

@@ -3,6 +3,7 @@ package cn.dongcheng.platform.credit.record;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.ingest.AuditedIngestion;
+import cn.dongcheng.platform.common.ingest.BatchPreparation;
 import cn.dongcheng.platform.common.ingest.BulkIngestionReport;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.ingest.VersionHistory;
@@ -14,6 +15,7 @@ import cn.dongcheng.platform.credit.publication.PublicationRules;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
@@ -21,7 +23,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
@@ -44,11 +49,13 @@ public class CreditRecordStore {
     private final VersionHistory<CreditRecordDocument> history;
     private final CreditRecordMapper mapper;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final String alias;
 
     public CreditRecordStore(DocumentPages pages, AuditedIngestion ingestion, PublicationRules rules, CreditRecordMapper mapper,
-                             ObjectMapper json, Clock clock, IndexNames names) {
+                             ObjectMapper json, Clock clock, IndexNames names, ApplicationEventPublisher events) {
         this.pages = pages;
+        this.events = events;
         this.ingestion = ingestion;
         this.validator = new CreditRecordValidator(rules);
         this.mapper = mapper;
@@ -61,13 +68,51 @@ public class CreditRecordStore {
         return alias;
     }
 
+    /**
+     * Stores an upload and then announces the records it wrote ({@link CreditRecordsChanged}) — also when the upload
+     * broke off part-way, since the lines stored so far stay stored.
+     */
     public BulkIngestionReport ingest(InputStream ndjson, boolean refresh, CallerContext caller) {
         LocalDate today = LocalDate.now(clock);
         String now = OffsetDateTime.now(clock).toString();
-        return ingestion.ingest(ndjson, alias, CreditRecordInput.class, in -> {
-            CreditRecordDocument valid = validator.validate(in, today, now);
-            return new IndexedDocument(valid.recordId(), valid);
-        }, history, refresh, caller);
+        WrittenIds written = new WrittenIds(history);
+        try {
+            return ingestion.ingest(ndjson, alias, CreditRecordInput.class, in -> {
+                CreditRecordDocument valid = validator.validate(in, today, now);
+                return new IndexedDocument(valid.recordId(), valid);
+            }, written, refresh, caller);
+        } finally {
+            if (!written.ids.isEmpty()) {
+                events.publishEvent(new CreditRecordsChanged(written.ids));
+            }
+        }
+    }
+
+    /**
+     * The records' history preparation, noting which ids each batch is going to write: neither the lines that say
+     * what is stored already ({@code unchanged}) nor the rejected ones.
+     */
+    private static final class WrittenIds implements BatchPreparation {
+        private final BatchPreparation history;
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+        WrittenIds(BatchPreparation history) {
+            this.history = history;
+        }
+
+        @Override
+        public Prepared prepare(List<IndexedDocument> batch) {
+            Prepared prepared = history.prepare(batch);
+            batch.stream().map(IndexedDocument::id)
+                    .filter(id -> !prepared.unchanged().contains(id) && !prepared.rejected().containsKey(id))
+                    .forEach(ids::add);
+            return prepared;
+        }
+
+        @Override
+        public Collection<String> reads(List<IndexedDocument> batch) {
+            return history.reads(batch);
+        }
     }
 
     /** What the subject's records say for one reader. */

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A subject of the batch after its checks: its place in the list, its kind, and its normalised identifier. */
-record CheckedSubject(int index, SubjectType type, String key) {
+/**
+ * A subject of the batch after its checks: its place in the list, its kind, and its normalised identifier. Also the
+ * check of a watch list's subjects (credit/watch), which take the same {@code {"uscc"} | {"idNumber"}} form.
+ */
+public record CheckedSubject(int index, SubjectType type, String key) {
 
     /** At most this many problems are reported: a batch of 10,000 bad numbers needs no 10,000-line answer. */
     static final int MAX_PROBLEMS = 50;
@@ -19,7 +22,7 @@ record CheckedSubject(int index, SubjectType type, String key) {
      * Checks every subject (both check characters of a code, the birth date and check character of an ID number) and
      * names each bad one by its index and the check that failed; problems go to {@code problems}.
      */
-    static List<CheckedSubject> check(List<SanctionCheckRequest.Subject> subjects, List<FieldProblem> problems) {
+    public static List<CheckedSubject> check(List<SanctionCheckRequest.Subject> subjects, List<FieldProblem> problems) {
         List<CheckedSubject> checked = new ArrayList<>(subjects.size());
         int bad = 0;
         for (int i = 0; i < subjects.size(); i++) {

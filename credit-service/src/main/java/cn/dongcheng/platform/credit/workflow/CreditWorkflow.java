@@ -10,12 +10,15 @@ import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.credit.publication.RecordStatus;
 import cn.dongcheng.platform.credit.record.CreditRecordDocument;
+import cn.dongcheng.platform.credit.record.CreditRecordsChanged;
 import cn.dongcheng.platform.credit.record.SubjectType;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Repair (信用修复) and objection (异议): the subject applies about its own record (identity from the token only), a
@@ -32,8 +35,11 @@ public class CreditWorkflow {
     private final WorkflowRules rules;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CreditWorkflow(ApplicationStore applications, RecordStatusChanges records, WorkflowRules rules, AuditTrail audit, Clock clock) {
+    CreditWorkflow(ApplicationStore applications, RecordStatusChanges records, WorkflowRules rules, AuditTrail audit, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.applications = applications;
         this.records = records;
         this.transitions = new Transitions(rules);
@@ -64,6 +70,7 @@ public class CreditWorkflow {
         RecordStatus marked = transitions.statusWhileOpen(kind, before);
         if (marked != before) {
             records.setStatus(recordId, marked, today, now);
+            events.publishEvent(new CreditRecordsChanged(Set.of(recordId)));
         }
         audited(caller, action, application, "ok", "record=" + recordId + " dueBy=" + application.dueBy());
         return ApplicationView.of(application, today);
@@ -87,6 +94,7 @@ public class CreditWorkflow {
         RecordStatus after = transitions.statusAfter(application, outcome);
         if (after != null) {
             records.setStatus(application.recordId(), after, today, now);
+            events.publishEvent(new CreditRecordsChanged(Set.of(application.recordId())));
         }
         audited(caller, kind + "_DECIDE", decided, "ok", "decision=" + outcome + " record=" + application.recordId()
                 + (after == null ? "" : " recordStatus=" + after));

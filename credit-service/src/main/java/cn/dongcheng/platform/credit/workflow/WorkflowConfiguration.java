@@ -9,6 +9,7 @@ import cn.dongcheng.platform.credit.record.CreditRecordHistory;
 import cn.dongcheng.platform.credit.record.CreditRecordStore;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -36,10 +37,11 @@ class WorkflowConfiguration {
 
     @Bean
     CreditWorkflow creditWorkflow(ElasticsearchClient client, DocumentPages pages, IndexNames names, CreditRecordStore records,
-                                  WorkflowRules rules, AuditTrail audit, Clock clock) {
+                                  WorkflowRules rules, AuditTrail audit, Clock clock,
+                                  ApplicationEventPublisher events) {
         GuardedDocuments documents = new GuardedDocuments(client);
         return new CreditWorkflow(new ApplicationStore(documents, pages, names.alias(ApplicationStore.INDEX.resource())),
                 new RecordStatusChanges(documents, records.alias(), names.alias(CreditRecordHistory.INDEX.resource())),
-                rules, audit, clock);
+                rules, audit, clock, events);
     }
 }

@@ -67,6 +67,12 @@ class AccessMatrixIT extends AccessMatrixContract {
                 "POST /v1/sanction-checks", new Example(s -> postJson("/v1/sanction-checks", "{\"scenario\":\"HONOURS\","
                         + "\"subjects\":[{\"idNumber\":\"" + SOMEONE_ELSE + "\"},{\"uscc\":\"" + OTHER + "\"}]}"), Set.of(200), "/results/0/idNumber")));
         examples.putAll(workflow.examples(CallerRole.ENTERPRISE));
+        // watch lists belong to the caller: a partner's code for every role that may watch
+        String watched = "{\"subjects\":[{\"uscc\":\"" + OTHER + "\"}]}";
+        examples.put("GET /v1/watch-list", Example.of(get("/v1/watch-list")));
+        examples.put("POST /v1/watch-list/subjects", Example.of(postJson("/v1/watch-list/subjects", watched)));
+        examples.put("POST /v1/watch-list/subjects:remove", Example.of(postJson("/v1/watch-list/subjects:remove", watched)));
+        examples.put("GET /v1/watch-list/events", Example.of(get("/v1/watch-list/events?size=5")));
         return examples;
     }
 
