@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
@@ -198,8 +199,13 @@ public class VersionedIndexManager {
         } catch (RuntimeException | Error e) {
             boolean interrupted = Thread.interrupted(); // a shutdown interrupted the copy: the clean-up must still run
             try {
+                // the alias swap may have been applied although its answer never came (a shutdown interrupted the
+                // wait): then the target is the live index and must not be dropped. Unreadable: touch nothing, the
+                // lease expires and the next instance cleans up
+                Optional<String> live = aliasTarget(alias, e);
+                boolean moved = aliasMoved || live.map(to::equals).orElse(true);
                 // once another instance has taken the lease over, both indices are its own: touch neither
-                if (!aliasMoved && stillHeld(lease, e)) {
+                if (!moved && stillHeld(lease, e)) {
                     abandon(from, to, e);
                 }
                 release(lease, e);
@@ -221,6 +227,16 @@ public class VersionedIndexManager {
             } else {
                 log.warn("could not release the migration lease on {}; it expires by itself", lease.alias(), e);
             }
+        }
+    }
+
+    /** Where the alias points now; empty when that cannot be read. */
+    private Optional<String> aliasTarget(String alias, Throwable cause) {
+        try {
+            return Optional.ofNullable(currentIndex(alias));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            return Optional.empty();
         }
     }
 

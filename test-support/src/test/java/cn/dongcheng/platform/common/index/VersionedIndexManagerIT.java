@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,14 +48,32 @@ class VersionedIndexManagerIT {
     }
 
     /** Another service instance: its own owner name, the same lease index. */
+    /** How far the instances' common clock runs ahead of the real one: a test moves it past a lease instead of sleeping. */
+    private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return DistrictTime.DEFAULT_ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead.get());
+        }
+    };
+
     private VersionedIndexManager instance(Duration leaseTtl, MigrationProgress progress) {
-        return TestIndices.indexManager(leaseIndex, leaseTtl, progress);
+        return TestIndices.indexManager(leaseIndex, leaseTtl, progress, clock);
     }
 
-    /** An instance whose clock runs past every lease taken now (a minute's lease; two minutes on). */
-    private VersionedIndexManager afterTheLease(MigrationProgress progress) {
-        return TestIndices.indexManager(leaseIndex, Duration.ofMinutes(1), progress,
-                Clock.offset(Clock.system(DistrictTime.DEFAULT_ZONE), Duration.ofMinutes(2)));
+    /** Every lease taken so far has expired, for every instance (a minute's lease; two minutes on). */
+    private void leasesExpire() {
+        ahead.set(ahead.get().plus(Duration.ofMinutes(2)));
     }
 
     private void store(int documents) {
@@ -261,9 +282,10 @@ class VersionedIndexManagerIT {
         try (FrozenPod frozen = new FrozenPod()) {
             assertThat(es.exists("/" + alias + "-v2")).isTrue();
 
-            // a rollback: the next instance runs the old definition, which the old index still matches; it starts after
-            // the frozen instance's lease has expired (its clock is past it: no sleeping against a loaded machine)
-            var outcome = afterTheLease(SILENT).ensure(alias, definition(false));
+            leasesExpire(); // the frozen instance stays frozen past its lease
+
+            // a rollback: the next instance runs the old definition, which the old index still matches
+            var outcome = instance(Duration.ofMinutes(1), SILENT).ensure(alias, definition(false));
 
             assertThat(outcome.action()).isEqualTo(VersionedIndexManager.Action.UNCHANGED);
             assertThat(manager.currentIndex(alias)).isEqualTo(alias + "-v1");
@@ -288,7 +310,9 @@ class VersionedIndexManagerIT {
             VersionedIndexManager next = instance(Duration.ofMinutes(1), SILENT);
             assertThat(next.ensure(alias, definition(true)).action()).isEqualTo(VersionedIndexManager.Action.DEFERRED);
 
-            var outcome = afterTheLease(SILENT).ensure(alias, definition(true)); // the lease has expired
+            leasesExpire();
+
+            var outcome = next.ensure(alias, definition(true));
 
             assertThat(outcome.action()).isEqualTo(VersionedIndexManager.Action.MIGRATED);
             assertThat(outcome.documentsCopied()).isEqualTo(3_000);
