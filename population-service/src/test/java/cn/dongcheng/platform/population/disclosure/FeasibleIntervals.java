@@ -22,10 +22,10 @@ import java.util.Map;
  * over all non-negative solutions of the table's line equations (each line's cells add up to its last cell), found by
  * linear programming independently of the code under test. Width 0 means the cell is disclosed.
  */
-final class FeasibleIntervals {
+public final class FeasibleIntervals {
 
-    record Interval(double min, double max) {
-        double width() {
+    public record Interval(double min, double max) {
+        public double width() {
             return max - min;
         }
     }
@@ -33,7 +33,7 @@ final class FeasibleIntervals {
     private FeasibleIntervals() {
     }
 
-    static Map<Integer, Interval> of(LinkedTable table, BitSet hidden) {
+    public static Map<Integer, Interval> of(LinkedTable table, BitSet hidden) {
         List<Integer> variables = hidden.stream().boxed().toList();
         Map<Integer, Integer> column = new HashMap<>();
         for (int j = 0; j < variables.size(); j++) {
