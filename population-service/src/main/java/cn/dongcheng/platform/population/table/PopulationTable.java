@@ -18,6 +18,7 @@ public record PopulationTable(LocalDate date, PopulationBase population, String 
                               List<String> indicators, List<Dimension> dimensions, Disclosure disclosureControl,
                               List<Cell> cells, List<Group> groups, Map<String, String> conventions) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Filters(List<String> street, String sex) {
     }
 
@@ -28,10 +29,11 @@ public record PopulationTable(LocalDate date, PopulationBase population, String 
      * How the table was protected.
      *
      * @param applied     false only for a statistician's unsuppressed table
-     * @param ruleVersion the rule file applied, e.g. {@code disclosure-control-v1}
+     * @param ruleVersion the rule file applied, e.g. {@code disclosure-control-v1}; this and the rest absent when not applied
      */
-    public record Disclosure(boolean applied, String ruleVersion, int threshold, int primarySuppressed,
-                             int complementarySuppressed) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Disclosure(boolean applied, String ruleVersion, Integer threshold, Integer primarySuppressed,
+                             Integer complementarySuppressed) {
     }
 
     /** One cell; a suppressed cell has no count and no share, only its status. */

@@ -41,4 +41,23 @@ public class PopulationTableController {
         return tables.table(TableRequest.parse(indicators, dimensions, ageGroups, date, population, street, sex, unsuppressed,
                 tables.today()), caller);
     }
+
+    @GetMapping("/v1/population-tables:series")
+    @Operation(summary = "A monthly series of population tables, each counted on the month's last day",
+            description = "from, to: months (at most 60, not after this month); the other parameters as for one table, "
+                    + "without date. Each month's table is protected on its own.")
+    public PopulationTableSeries series(@Parameter(example = "2020-01") @RequestParam(required = false) String from,
+                                        @Parameter(example = "2020-12") @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String indicators,
+                                        @RequestParam(required = false) String dimensions,
+                                        @RequestParam(required = false) String ageGroups,
+                                        @RequestParam(required = false) String population,
+                                        @RequestParam(required = false) String street,
+                                        @RequestParam(required = false) String sex,
+                                        @RequestParam(required = false) Boolean unsuppressed,
+                                        CallerContext caller) {
+        TableRequest request = TableRequest.parse(indicators, dimensions, ageGroups, null, population, street, sex, unsuppressed,
+                tables.today());
+        return tables.series(request, MonthRange.parse(from, to, tables.today()), caller);
+    }
 }

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Population tables (人口统计表) for anyone, protected by disclosure control; a statistician may ask for a table
@@ -40,16 +43,39 @@ public class PopulationTables {
     }
 
     public PopulationTable table(TableRequest r, CallerContext caller) {
+        requireRole(r, caller);
+        PopulationTable table = count(r);
+        audited(r, caller, r.describe());
+        return table;
+    }
+
+    /** A table per month from {@code months.from()} to {@code months.to()}, one aggregation each. */
+    public PopulationTableSeries series(TableRequest r, MonthRange months, CallerContext caller) {
+        requireRole(r, caller);
+        List<PopulationTableSeries.Month> tables = new ArrayList<>();
+        for (LocalDate day : months.countingDays(today())) {
+            tables.add(new PopulationTableSeries.Month(YearMonth.from(day), count(r.on(day))));
+        }
+        audited(r, caller, r.describe() + " months=" + months.from() + ".." + months.to());
+        return new PopulationTableSeries(months.from(), months.to(), tables);
+    }
+
+    private static void requireRole(TableRequest r, CallerContext caller) {
         if (r.unsuppressed() && !caller.roles().contains(CallerRole.STATISTICIAN)) {
             throw new ForbiddenException("only the STATISTICIAN role may request tables without disclosure control (unsuppressed=true)");
         }
+    }
+
+    private PopulationTable count(TableRequest r) {
         TableLayout layout = TableLayout.of(r);
         TableCounts counts = aggregation.count(r, layout, r.indicators().stream().anyMatch(TableIndicator::needsBands));
-        PopulationTable table = new TableAssembler(r.unsuppressed() ? null : rules).assemble(r, counts);
+        return new TableAssembler(r.unsuppressed() ? null : rules).assemble(r, counts);
+    }
+
+    private void audited(TableRequest r, CallerContext caller, String what) {
         if (r.unsuppressed()) {
             // durable before the answer leaves: nobody reads small counts without a trace
-            audit.record(caller, "READ_UNSUPPRESSED_TABLE", alias, "ok", r.describe());
+            audit.record(caller, "READ_UNSUPPRESSED_TABLE", alias, "ok", what);
         }
-        return table;
     }
 }

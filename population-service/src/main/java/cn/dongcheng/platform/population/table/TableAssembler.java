@@ -47,7 +47,7 @@ public final class TableAssembler {
                 ? groups(r, counts, table, hidden) : null;
 
         PopulationTable.Disclosure disclosure = rules == null
-                ? new PopulationTable.Disclosure(false, null, 0, 0, 0)
+                ? new PopulationTable.Disclosure(false, null, null, null, null)
                 : new PopulationTable.Disclosure(true, rules.version(), rules.threshold(), suppression.primaryCount(),
                 suppression.complementaryCount());
         return new PopulationTable(r.date(), r.population(), r.ageGroups().scheme(),

@@ -132,6 +132,11 @@ public record TableRequest(List<TableIndicator> indicators, List<TableDimension>
         return out;
     }
 
+    /** The same request counted on another day (a month of a series). */
+    public TableRequest on(LocalDate day) {
+        return new TableRequest(indicators, dimensions, ageGroups, day, population, streets, sex, unsuppressed);
+    }
+
     /** For the audit trail: what was asked, no person in it. */
     public String describe() {
         return "dimensions=" + dimensions.stream().map(TableDimension::parameter).collect(Collectors.joining(","))

@@ -291,6 +291,27 @@ class PopulationTableApiIT extends ElasticsearchIntegrationTest {
     }
 
     @Test
+    void aMonthlySeriesCountsEachMonthOnItsLastDay() {
+        HttpResponse<String> r = api.get("/v1/population-tables:series?from=2009-12&to=2010-04&dimensions=street&street="
+                + DONGSI + "," + CHAOYANGMEN, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode months = json(r).path("months");
+        assertThat(months).extracting(m -> m.path("month").asText())
+                .containsExactly("2009-12", "2010-01", "2010-02", "2010-03", "2010-04");
+        assertThat(months.get(2).path("table").path("date").asText()).isEqualTo("2010-02-28");
+        // the 22 children born on 2010-03-15 count from March on
+        assertThat(months).extracting(m -> cell(m.path("table"), "street", "TOTAL").path("count").asLong())
+                .containsExactly(70L, 70L, 70L, 92L, 92L);
+        assertThat(months.get(3).path("table").path("disclosureControl").path("applied").asBoolean()).isTrue();
+
+        assertProblem(api.get("/v1/population-tables:series?from=2010-01&to=2010-02&unsuppressed=true", "REGULATOR"), 403);
+        assertInvalid(api.get("/v1/population-tables:series?from=2010-05&to=2010-04", null), "to");
+        assertInvalid(api.get("/v1/population-tables:series?from=2000-01&to=2010-04", null), "to");
+        assertInvalid(api.get("/v1/population-tables:series?to=2010-04", null), "from");
+        assertInvalid(api.get("/v1/population-tables:series?from=2010-01&to=2010-04&date=2010-01-01", null), "date");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         assertInvalid(api.get("/v1/population-tables?street=110101099", null), "street");
         JsonNode overlap = assertInvalid(api.get("/v1/population-tables?dimensions=age&ageGroups=0-14,10-64,65%2B", null), "ageGroups");
