@@ -1,10 +1,7 @@
 package cn.dongcheng.platform.population.table;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What a table can be broken down by, with the name used in requests and answers. */
-public enum TableDimension {
+public enum TableDimension implements TableOption {
     /** 街道: the 17 streets. */
     STREET("street", null),
     /** 社区: not yet in the person register (issue 13 item 1 brings it). */
@@ -26,16 +23,14 @@ public enum TableDimension {
         this.unavailable = unavailable;
     }
 
+    @Override
     public String parameter() {
         return parameter;
     }
 
-    /** Why the dimension cannot be served yet, or null. */
+    @Override
     public String unavailable() {
         return unavailable;
     }
 
-    public static Optional<TableDimension> byParameter(String name) {
-        return Arrays.stream(values()).filter(d -> d.parameter.equals(name)).findFirst();
-    }
 }

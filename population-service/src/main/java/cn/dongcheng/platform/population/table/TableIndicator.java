@@ -1,13 +1,10 @@
 package cn.dongcheng.platform.population.table;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * What a table can answer besides its counts. Those the register cannot support yet are named, so that a request for
  * them is told why instead of getting a wrong number; the answer's shape already has room for them.
  */
-public enum TableIndicator {
+public enum TableIndicator implements TableOption {
     /** 人数: the counts of every cell and margin (always part of a table). */
     COUNT("count", null),
     /** 构成: each cell's share of the whole table, rounded so the shares add up to 100.0. */
@@ -41,10 +38,12 @@ public enum TableIndicator {
         this.unavailable = unavailable;
     }
 
+    @Override
     public String parameter() {
         return parameter;
     }
 
+    @Override
     public String unavailable() {
         return unavailable;
     }
@@ -54,7 +53,4 @@ public enum TableIndicator {
         return this == DEPENDENCY_RATIOS || this == AGEING_INDEX || this == SEX_RATIO;
     }
 
-    public static Optional<TableIndicator> byParameter(String name) {
-        return Arrays.stream(values()).filter(d -> d.parameter.equals(name)).findFirst();
-    }
 }

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.population.table;
 
 import cn.dongcheng.platform.common.district.DongchengStreet;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.population.person.ResidenceType;
 import cn.dongcheng.platform.population.person.Sex;
 
@@ -16,6 +17,8 @@ import java.util.List;
 public record TableLayout(List<TableDimension> dimensions, List<List<Category>> categories) {
 
     public static final String TOTAL = "TOTAL";
+    /** Below Elasticsearch's default {@code search.max_buckets} (65,536), whose refusal would otherwise be a 500. */
+    static final long MAX_BUCKETS = 50_000;
 
     public TableLayout {
         dimensions = List.copyOf(dimensions);
@@ -36,7 +39,24 @@ public record TableLayout(List<TableDimension> dimensions, List<List<Category>> 
                 case COMMUNITY -> throw new IllegalArgumentException("community is not served yet");
             });
         }
-        return new TableLayout(r.dimensions(), categories);
+        TableLayout layout = new TableLayout(r.dimensions(), categories);
+        long buckets = layout.buckets(r.indicators().stream().anyMatch(TableIndicator::needsBands));
+        if (buckets > MAX_BUCKETS) {
+            throw new InvalidInputException("dimensions", "this table needs " + buckets + " aggregation buckets, more than "
+                    + MAX_BUCKETS + ": use fewer dimensions, coarser age groups or fewer indicators");
+        }
+        return layout;
+    }
+
+    /** Buckets the aggregation creates: each level's categories under every bucket above, and sex × band per leaf. */
+    long buckets(boolean bands) {
+        long total = 0;
+        long level = 1;
+        for (List<Category> c : categories) {
+            level *= c.size();
+            total += level;
+        }
+        return total + (bands ? level * (2 + 2 * 4) : 0);
     }
 
     private static String label(ResidenceType t) {

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,9 +44,8 @@ public record TableRequest(List<TableIndicator> indicators, List<TableDimension>
                                      String street, String sex, Boolean unsuppressed, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         List<TableIndicator> wanted = names("indicators", indicators == null || indicators.isBlank() ? "count" : indicators,
-                TableIndicator::byParameter, TableIndicator::parameter, TableIndicator::unavailable, TableIndicator.values(), problems);
-        List<TableDimension> dims = names("dimensions", dimensions == null ? "" : dimensions,
-                TableDimension::byParameter, TableDimension::parameter, TableDimension::unavailable, TableDimension.values(), problems);
+                TableIndicator.values(), problems);
+        List<TableDimension> dims = names("dimensions", dimensions == null ? "" : dimensions, TableDimension.values(), problems);
         if (dims.size() > MAX_DIMENSIONS) {
             problems.add(new FieldProblem("dimensions", "takes at most " + MAX_DIMENSIONS + " dimensions, e.g. street,age,sex"));
         }
@@ -108,23 +105,21 @@ public record TableRequest(List<TableIndicator> indicators, List<TableDimension>
     }
 
     /** A comma-separated list of known names, each once; unknown and not-yet-served names are problems. */
-    private static <T> List<T> names(String field, String raw, Function<String, Optional<T>> byName,
-                                     Function<T, String> name, Function<T, String> unavailable, T[] known,
-                                     List<FieldProblem> problems) {
+    private static <T extends TableOption> List<T> names(String field, String raw, T[] known, List<FieldProblem> problems) {
         List<T> out = new ArrayList<>();
         if (raw.isBlank()) {
             return out;
         }
         for (String part : raw.split(",")) {
             String token = part.trim();
-            T value = byName.apply(token).orElse(null);
+            T value = Arrays.stream(known).filter(k -> k.parameter().equals(token)).findFirst().orElse(null);
             if (value == null) {
                 problems.add(new FieldProblem(field, Echo.quote(token) + " is not one of "
-                        + Arrays.stream(known).map(name).collect(Collectors.joining(", "))));
-            } else if (unavailable.apply(value) != null) {
-                problems.add(new FieldProblem(field, name.apply(value) + " " + unavailable.apply(value)));
+                        + Arrays.stream(known).map(TableOption::parameter).collect(Collectors.joining(", "))));
+            } else if (value.unavailable() != null) {
+                problems.add(new FieldProblem(field, value.parameter() + " " + value.unavailable()));
             } else if (out.contains(value)) {
-                problems.add(new FieldProblem(field, name.apply(value) + " is named twice"));
+                problems.add(new FieldProblem(field, value.parameter() + " is named twice"));
             } else {
                 out.add(value);
             }

@@ -322,5 +322,16 @@ class PopulationTableApiIT extends ElasticsearchIntegrationTest {
         assertInvalid(api.get("/v1/population-tables?date=2020-13-01", null), "date");
         assertInvalid(api.get("/v1/population-tables?unsuppressed=maybe", "STATISTICIAN"), "unsuppressed");
         assertInvalid(api.get("/v1/population-tables?dimension=street", null), "dimension");
+        // past what one aggregation may hold: refused before Elasticsearch would answer with an error of its own
+        StringBuilder ages = new StringBuilder();
+        for (int age = 0; age < 150; age++) {
+            ages.append(age).append('-').append(age).append(',');
+        }
+        String everyAge = ages.append("150%2B").toString();
+        assertInvalid(api.get("/v1/population-tables?indicators=sexRatio&dimensions=street,age,category&ageGroups=" + everyAge, null),
+                "dimensions");
+        // the largest three-way table of the usual kind fits: 17 streets × 101 single years × 2 sexes with the ratios
+        assertThat(api.get("/v1/population-tables?indicators=sexRatio&dimensions=street,age,sex&ageGroups=single", null)
+                .statusCode()).isEqualTo(200);
     }
 }

@@ -61,6 +61,24 @@ class TableRequestTest {
     }
 
     @Test
+    void aTableTooLargeForOneAggregationIsRefusedBeforeElasticsearchIs() {
+        // 17 streets × 151 single ages × 2 categories of residents = 5,134 innermost buckets, each with sex × 4 age
+        // bands below: 17 + 2,567 + 5,134 + 5,134 × 10 = 59,058
+        StringBuilder ages = new StringBuilder();
+        for (int age = 0; age < 150; age++) {
+            ages.append(age).append('-').append(age).append(',');
+        }
+        String singleTo150 = ages.append("150+").toString();
+        TableRequest r = TableRequest.parse("sexRatio", "street,age,category", singleTo150, null, null, null, null, null, TODAY);
+        InvalidInputException e = catchThrowableOfType(() -> TableLayout.of(r), InvalidInputException.class);
+        assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("dimensions");
+        assertThat(e.problems().get(0).reason()).contains("59058");
+        // without the ratios' bands it fits: 17 + 2,567 + 5,134
+        assertThat(TableLayout.of(TableRequest.parse(null, "street,age,category", singleTo150, null, null, null, null, null, TODAY))
+                .buckets(false)).isEqualTo(7_718);
+    }
+
+    @Test
     void aPyramidNeedsAgeAndSexAndATableAtMostThreeDimensions() {
         assertThat(catchThrowableOfType(() -> TableRequest.parse("pyramid", "street,age", null, null, null, null, null, null, TODAY),
                 InvalidInputException.class).problems()).extracting(FieldProblem::reason).containsExactly("pyramid needs the dimensions age and sex");
