@@ -29,8 +29,24 @@ public record AgeStructure(long total, long male, long female, long age0to14, lo
         return per100(age60plus, age15to59);
     }
 
+    /** Child dependency with Beijing's cut-offs: 0–14 per 100 aged 15–59. */
+    public Double childDependencyRatio60() {
+        return per100(age0to14, age15to59);
+    }
+
+    /** Total dependency with Beijing's cut-offs: (0–14 + 60+) per 100 aged 15–59. */
+    public Double totalDependencyRatio60() {
+        return per100(age0to14 + age60plus, age15to59);
+    }
+
+    /** Ageing index (老龄化指数), international convention: 65+ per 100 aged 0–14. */
     public Double ageingIndex() {
         return per100(age65plus, age0to14);
+    }
+
+    /** Ageing index with Beijing's cut-off: 60+ per 100 aged 0–14. */
+    public Double ageingIndex60() {
+        return per100(age60plus, age0to14);
     }
 
     public Double share60plus() {

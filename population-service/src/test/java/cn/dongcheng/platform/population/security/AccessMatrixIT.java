@@ -55,6 +55,9 @@ class AccessMatrixIT extends AccessMatrixContract {
                 "GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01")),
                 "POST /v1/projections", Example.of(postJson("/v1/projections", PROJECTION)),
                 "POST /v1/projections:seek-target", Example.of(postJson("/v1/projections:seek-target",
-                        "{\"projection\":" + PROJECTION + ",\"target\":{\"year\":2030,\"total\":1000}}")));
+                        "{\"projection\":" + PROJECTION + ",\"target\":{\"year\":2030,\"total\":1000}}")),
+                // published tables are for everyone; only the unsuppressed form is the statistician's (PopulationTableApiIT)
+                "GET /v1/population-tables", Example.of(get("/v1/population-tables?date=2020-11-01&dimensions=street,sex")),
+                "GET /v1/population-tables:series", Example.of(get("/v1/population-tables:series?from=2020-10&to=2020-11&dimensions=sex")));
     }
 }

@@ -19,6 +19,11 @@ class AgeStructureTest {
         assertThat(s.childDependencyRatio()).isEqualTo(15.81);
         assertThat(s.totalDependencyRatio()).isEqualTo(33.58);
         assertThat(s.ageingIndex()).isEqualTo(112.37);
+        // Beijing's own cut-offs, 15–59 and 60+
+        assertThat(s.childDependencyRatio60()).isEqualTo(17.27);
+        assertThat(s.oldAgeDependencyRatio60()).isEqualTo(28.65);
+        assertThat(s.totalDependencyRatio60()).isEqualTo(45.92);
+        assertThat(s.ageingIndex60()).isEqualTo(165.87);
     }
 
     @Test
