@@ -46,6 +46,8 @@ public final class DemoDataCommand {
     static final long DEFAULT_SEED = 20201101L;
     /** Persons come from their own stream: the seed plus this. */
     static final long PERSON_SEED_OFFSET = 1;
+    /** Telecom presence counts come from their own stream too. */
+    static final long PRESENCE_SEED_OFFSET = 6;
     /** Persons holding credit records, per ten thousand: dishonest judgment debtors, penalties, honours, commitments. */
     static final int CREDIT_PERSONS_PER_TEN_THOUSAND = 80;
 
@@ -101,6 +103,7 @@ public final class DemoDataCommand {
                 new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
                 creditPersons.addAll(sample.sampled());
             });
+            write(dir.resolve("presence-counts.ndjson"), sink -> new PresenceGenerator(calibration).generate(seed + PRESENCE_SEED_OFFSET, sink));
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> creditRecords(enterprises.codes(), creditPersons, seed, sink));
             write(dir.resolve("inspectors.ndjson"), sink -> new SupervisionData().inspectors(enterprises.codes(), seed + 4, sink));
@@ -146,6 +149,10 @@ public final class DemoDataCommand {
             PersonSample sample = personSample(up);
             new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
             creditPersons = sample.sampled();
+        }
+        try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/presence-counts:bulk", token, "presence counts",
+                PresenceGenerator.expected(), out)) {
+            new PresenceGenerator(calibration).generate(seed + PRESENCE_SEED_OFFSET, up);
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/credit/v1/records:bulk", token, "credit records",
                 CreditRecordGenerator.expected(enterprises.codes().size(), creditPersons.size()), out)) {

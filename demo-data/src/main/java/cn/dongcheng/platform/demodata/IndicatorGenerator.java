@@ -123,7 +123,8 @@ public final class IndicatorGenerator {
         return BigDecimal.valueOf(Math.round(value * 100), 2);
     }
 
-    private static double gaussian(SplittableRandom random) {
+    /** A standard normal draw (Box–Muller), for the generators' noise. */
+    static double gaussian(SplittableRandom random) {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }

@@ -8,6 +8,15 @@ import cn.dongcheng.platform.credit.record.CreditRecordDocument;
 import cn.dongcheng.platform.credit.record.CreditRecordInput;
 import cn.dongcheng.platform.credit.record.CreditRecordValidator;
 import cn.dongcheng.platform.credit.record.SubjectType;
+import cn.dongcheng.platform.common.district.DongchengStreet;
+import cn.dongcheng.platform.population.presence.HourWindow;
+import cn.dongcheng.platform.population.presence.HourlyPresence;
+import cn.dongcheng.platform.population.presence.MarketShares;
+import cn.dongcheng.platform.population.presence.PresenceCountDocument;
+import cn.dongcheng.platform.population.presence.PresenceCountLine;
+import cn.dongcheng.platform.population.presence.PresenceCountValidator;
+import cn.dongcheng.platform.population.presence.PresenceEstimation;
+import cn.dongcheng.platform.population.presence.StreetDayNight;
 import cn.dongcheng.platform.supervision.inspector.InspectorInput;
 import cn.dongcheng.platform.supervision.inspector.InspectorValidator;
 import cn.dongcheng.platform.supervision.item.InspectionItem;
@@ -19,8 +28,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,5 +104,43 @@ class DemoDataAcceptedByTheServicesTest {
         for (String line : items) {
             InspectionItemValidator.validate(JSON.readValue(line, InspectionItem.class), "2026-11-30T12:00+08:00");
         }
+    }
+
+    @Test
+    void presenceCountsPassThePopulationServicesValidatorAndGiveTheIntendedDayNightRatios() throws Exception {
+        MarketShares shares;
+        try (InputStream in = MarketShares.class.getClassLoader().getResourceAsStream("presence/operator-market-shares-v1.json")) {
+            shares = MarketShares.load(in);
+        }
+        // the generator splits devices by the shares the service scales them back with
+        assertThat(shares.operators()).containsExactlyInAnyOrderElementsOf(PresenceGenerator.SHARES.keySet());
+        PresenceGenerator.SHARES.forEach((operator, share) -> assertThat(shares.shareOf(List.of(operator))).isEqualTo(share));
+        List<String> lines = new ArrayList<>();
+        new PresenceGenerator(Calibration.load()).generate(SEED + DemoDataCommand.PRESENCE_SEED_OFFSET, lines::add);
+        assertThat((long) lines.size()).isBetween((long) (PresenceGenerator.expected() * 0.99), PresenceGenerator.expected() - 1);
+
+        Set<String> keys = new HashSet<>();
+        Map<String, Map<LocalDateTime, Map<String, Long>>> byStreet = new HashMap<>();
+        for (String line : lines) {
+            PresenceCountDocument d = PresenceCountValidator.validate(JSON.readValue(line, PresenceCountLine.class), shares,
+                    LocalDateTime.of(2026, 11, 30, 12, 0), "2026-11-30T12:00+08:00");
+            assertThat(keys.add(d.id())).as("one line per operator, street and hour: " + d.id()).isTrue();
+            byStreet.computeIfAbsent(d.streetCode(), k -> new HashMap<>())
+                    .computeIfAbsent(LocalDateTime.parse(d.hour()), k -> new HashMap<>()).put(d.operator(), d.count());
+        }
+        // read back as the service reads them: calibrated to the census, the day/night ratios are the ones intended
+        PresenceEstimation estimation = new PresenceEstimation(shares);
+        WorkingDayCalendar calendar = WorkingDayCalendar.mainlandChina();
+        Map<DongchengStreet, Double> intended = Map.of(DongchengStreet.JIANGUOMEN, 4.3, DongchengStreet.YONGDINGMENWAI, 1.3,
+                DongchengStreet.QIANMEN, 2.05);
+        intended.forEach((street, ratio) -> {
+            List<HourlyPresence> hours = byStreet.get(street.code()).entrySet().stream()
+                    .map(e -> new HourlyPresence(e.getKey(), e.getValue())).toList();
+            long residents = Calibration.load().residentsByStreet().get(street.code());
+            StreetDayNight figures = estimation.dayNight(street, hours, residents, HourWindow.DAY, HourWindow.NIGHT, calendar::isWorkingDay);
+            assertThat(figures.dayNightRatio()).as(street.chineseName()).isBetween(ratio - 0.05, ratio + 0.05);
+            assertThat(figures.nightPopulation()).isEqualTo(residents);
+            assertThat(figures.calibration().factor()).as("1 / devices per person").isBetween(0.85, 0.89);
+        });
     }
 }

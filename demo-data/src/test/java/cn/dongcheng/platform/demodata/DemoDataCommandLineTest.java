@@ -69,5 +69,6 @@ class DemoDataCommandLineTest {
         assertThat(dir.resolve("enterprises.ndjson")).isNotEmptyFile();
         assertThat(Files.readAllLines(dir.resolve("inspection-items.ndjson"))).isNotEmpty();
         assertThat(Files.readAllLines(dir.resolve("inspectors.ndjson"))).hasSize(300);
+        assertThat(Files.readAllLines(dir.resolve("presence-counts.ndjson"))).hasSizeGreaterThan(34_000);
     }
 }

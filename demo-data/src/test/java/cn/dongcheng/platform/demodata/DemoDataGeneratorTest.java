@@ -124,4 +124,34 @@ class DemoDataGeneratorTest {
         }
         assertThat(collapses).as("planted revenue collapses").isPositive();
     }
+
+    @Test
+    void presenceCountsAreTheSameForTheSameSeedAndFollowTheDayCurve() {
+        List<String> first = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        PresenceGenerator generator = new PresenceGenerator(calibration);
+        generator.generate(7, first::add);
+        generator.generate(7, again::add);
+        assertThat(first).isEqualTo(again);
+        // 建国门 (the most firms) on Monday: 03:00 about its residents' devices, 11:00 about 4.3 times that
+        Map<String, Long> jianguomen = new HashMap<>();
+        for (String line : first) {
+            JsonNode n = read(line);
+            if (n.path("streetCode").asText().equals("110101008") && n.path("operator").asText().equals("CHINA_MOBILE")) {
+                jianguomen.put(n.path("hour").asText(), n.path("count").asLong());
+            }
+        }
+        double night = 33_094 * PresenceGenerator.DEVICES_PER_PERSON * 0.56;
+        assertThat((double) jianguomen.get("2025-03-03T03:00")).isBetween(night * 0.85, night * 1.15);
+        assertThat((double) jianguomen.get("2025-03-03T11:00")).isBetween(night * 4.3 * 0.85, night * 4.3 * 1.15);
+        assertThat(jianguomen).hasSizeGreaterThan(28 * 24 - 10);
+    }
+
+    private JsonNode read(String line) {
+        try {
+            return mapper.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

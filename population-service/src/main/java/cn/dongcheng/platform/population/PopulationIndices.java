@@ -2,6 +2,7 @@ package cn.dongcheng.platform.population;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.population.person.PersonRegistry;
+import cn.dongcheng.platform.population.presence.PresenceCounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,15 @@ class PopulationIndices {
     @Bean
     IndexDefinition personsIndex() {
         return PersonRegistry.INDEX;
+    }
+
+    @Bean
+    IndexDefinition presenceCountsIndex() {
+        return PresenceCounts.INDEX;
+    }
+
+    @Bean
+    IndexDefinition presenceCountHistoryIndex() {
+        return PresenceCounts.HISTORY;
     }
 }

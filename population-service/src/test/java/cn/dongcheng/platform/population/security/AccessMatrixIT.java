@@ -14,6 +14,7 @@ import java.util.Set;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postJson;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** population-service's access matrix, row by row, with real tokens. */
@@ -45,19 +46,24 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     @Override
     protected Map<String, Example> serviceExamples() {
-        return Map.of(
-                "POST /v1/persons:bulk", Example.of(postNdjson("/v1/persons:bulk", person(id("11010119900101002"), "赵敏"))),
-                "POST /v1/persons:lookup", Example.about(
+        return Map.ofEntries(
+                entry("POST /v1/persons:bulk", Example.of(postNdjson("/v1/persons:bulk", person(id("11010119900101002"), "赵敏")))),
+                entry("POST /v1/persons:lookup", Example.about(
                         postJson("/v1/persons:lookup", "{\"idNumber\":\"" + TestIdentityProvider.citizenIdNumber() + "\"}"),
-                        postJson("/v1/persons:lookup", "{\"idNumber\":\"" + SOMEONE_ELSE + "\"}"), "/name"),
+                        postJson("/v1/persons:lookup", "{\"idNumber\":\"" + SOMEONE_ELSE + "\"}"), "/name")),
                 // the token names the person: there is no one else to ask for
-                "GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/name"),
-                "GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01")),
-                "POST /v1/projections", Example.of(postJson("/v1/projections", PROJECTION)),
-                "POST /v1/projections:seek-target", Example.of(postJson("/v1/projections:seek-target",
-                        "{\"projection\":" + PROJECTION + ",\"target\":{\"year\":2030,\"total\":1000}}")),
+                entry("GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/name")),
+                entry("GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01"))),
+                entry("POST /v1/projections", Example.of(postJson("/v1/projections", PROJECTION))),
+                entry("POST /v1/projections:seek-target", Example.of(postJson("/v1/projections:seek-target",
+                        "{\"projection\":" + PROJECTION + ",\"target\":{\"year\":2030,\"total\":1000}}"))),
                 // published tables are for everyone; only the unsuppressed form is the statistician's (PopulationTableApiIT)
-                "GET /v1/population-tables", Example.of(get("/v1/population-tables?date=2020-11-01&dimensions=street,sex")),
-                "GET /v1/population-tables:series", Example.of(get("/v1/population-tables:series?from=2020-10&to=2020-11&dimensions=sex")));
+                entry("GET /v1/population-tables", Example.of(get("/v1/population-tables?date=2020-11-01&dimensions=street,sex"))),
+                entry("GET /v1/population-tables:series", Example.of(get("/v1/population-tables:series?from=2020-10&to=2020-11&dimensions=sex"))),
+                entry("POST /v1/presence-counts:bulk", Example.of(postNdjson("/v1/presence-counts:bulk",
+                        "{\"operator\":\"CHINA_MOBILE\",\"streetCode\":\"110101006\",\"hour\":\"2025-03-03T10:00\","
+                                + "\"count\":16800,\"sourceBatch\":\"matrix\"}"))),
+                entry("GET /v1/presence-estimates", Example.of(get("/v1/presence-estimates?streetCode=110101006&from=2025-03-03&to=2025-03-09"))),
+                entry("GET /v1/day-night-populations", Example.of(get("/v1/day-night-populations?from=2025-03-03&to=2025-03-09"))));
     }
 }
