@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.credit.workflow;
 
+import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.credit.workflow;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.ConflictException;

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.credit.workflow;
 
+import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.common.problem.NotFoundException;

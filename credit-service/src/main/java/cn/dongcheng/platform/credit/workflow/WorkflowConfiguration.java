@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.credit.workflow;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;

@@ -1,6 +1,8 @@
 package cn.dongcheng.platform.credit.workflow;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.problem.ConflictException;

@@ -37,6 +37,11 @@ public enum AlgorithmVersion {
         return maxDraws;
     }
 
+    /** The RFC's own version while every stratum's sample fits its counter, so anyone with the RFC's code can check it. */
+    public static AlgorithmVersion forLargestSample(long draws) {
+        return draws <= RFC3797.maxDraws ? RFC3797 : RFC3797_EXT1;
+    }
+
     public static AlgorithmVersion ofId(String id) {
         for (AlgorithmVersion v : values()) {
             if (v.id.equals(id)) {

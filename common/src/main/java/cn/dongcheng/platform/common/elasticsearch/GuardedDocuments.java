@@ -1,6 +1,5 @@
-package cn.dongcheng.platform.credit.workflow;
+package cn.dongcheng.platform.common.elasticsearch;
 
-import cn.dongcheng.platform.common.elasticsearch.ElasticsearchStatusException;
 import cn.dongcheng.platform.common.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -16,18 +15,19 @@ import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call
  * Reads and conditional writes of single documents: a write names the version it replaces
  * ({@code if_seq_no}/{@code if_primary_term}) or creates only where nothing is ({@code op_type=create}), so of two
  * concurrent writers exactly one succeeds and the other gets a {@link ConflictException} — no scripts, no locks.
- * Writes wait for a refresh: the officers' lists must show a step as soon as it is answered.
+ * Writes wait for a refresh: lists must show a step as soon as it is answered. Used wherever something may happen
+ * only once (a credit workflow step, a spot-check draw).
  */
-final class GuardedDocuments {
+public final class GuardedDocuments {
 
     private final ElasticsearchClient client;
 
-    GuardedDocuments(ElasticsearchClient client) {
+    public GuardedDocuments(ElasticsearchClient client) {
         this.client = client;
     }
 
     /** Real-time read (no refresh needed), with the version a later write must match. */
-    <T> Optional<Versioned<T>> get(String alias, String id, Class<T> type) {
+    public <T> Optional<Versioned<T>> get(String alias, String id, Class<T> type) {
         GetResponse<T> found = call(() -> client.get(g -> g.index(alias).id(id), type));
         if (!found.found() || found.source() == null) {
             return Optional.empty();
@@ -36,7 +36,7 @@ final class GuardedDocuments {
     }
 
     /** Creates the document; false when one with this id exists already (someone else was first). */
-    boolean create(String alias, String id, Object document) {
+    public boolean create(String alias, String id, Object document) {
         try {
             call(() -> client.index(i -> i.index(alias).id(id).document(document).opType(OpType.Create).refresh(Refresh.WaitFor)));
             return true;
@@ -49,7 +49,7 @@ final class GuardedDocuments {
     }
 
     /** Replaces exactly the version read; 409 when it changed in between. */
-    void replace(String alias, Versioned<?> read, Object document, String conflict) {
+    public void replace(String alias, Versioned<?> read, Object document, String conflict) {
         try {
             call(() -> client.index(i -> i.index(alias).id(read.id()).document(document)
                     .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor)));
@@ -68,7 +68,7 @@ final class GuardedDocuments {
     }
 
     /** An unconditional write of a document whose id says what it is (a history entry): writing it again changes nothing. */
-    void put(String alias, String id, Object document) {
+    public void put(String alias, String id, Object document) {
         call(() -> client.index(i -> i.index(alias).id(id).document(document)));
     }
 }

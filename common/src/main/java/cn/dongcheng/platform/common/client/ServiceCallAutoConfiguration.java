@@ -1,10 +1,13 @@
-package cn.dongcheng.platform.credit.client;
+package cn.dongcheng.platform.common.client;
 
 import cn.dongcheng.platform.common.web.RequestIds;
 import feign.RequestInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -17,10 +20,13 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * own bearer token, so the downstream service applies the original caller's rights (a citizen's look-up stays masked
  * downstream because the citizen asked); a public caller's request and work the service does on its own (scheduled
  * jobs, retries) go out with the service's client-credentials token, whose role never unmasks personal data.
- * This service's alone: it is the only one that calls another (in common while every service was expected to).
+ * In common because two services call others (credit → industry; market-supervision → industry and credit); only
+ * where Feign is on the class path. The Feign interfaces themselves stay in each caller's {@code client} package.
  */
-@Configuration(proxyBeanMethods = false)
-public class ServiceCallConfiguration {
+@AutoConfiguration(after = OAuth2ClientAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the caller is found in the servlet's security context
+@ConditionalOnClass({RequestInterceptor.class, OAuth2AuthorizedClientManager.class})
+public class ServiceCallAutoConfiguration {
 
     /** Client credentials outside any request too (a scheduler thread has no servlet request to hang a client on). */
     @Bean

@@ -1,4 +1,4 @@
-package cn.dongcheng.platform.credit.client;
+package cn.dongcheng.platform.common.client;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

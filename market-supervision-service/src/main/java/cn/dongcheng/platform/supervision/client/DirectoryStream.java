@@ -1,0 +1,51 @@
+package cn.dongcheng.platform.supervision.client;
+
+import cn.dongcheng.platform.common.client.DependencyFailures;
+import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads industry-service's directory stream line by line, so a pool of any size costs one line of memory at a time. */
+@Component
+public class DirectoryStream {
+
+    static final String SERVICE = "industry-service";
+
+    private final IndustryDirectoryClient directory;
+    private final ObjectMapper json;
+
+    public DirectoryStream(IndustryDirectoryClient directory, ObjectMapper json) {
+        this.directory = directory;
+        this.json = json;
+    }
+
+    /** Hands every entity matching the filters to {@code entry}; answers how many lines were read. */
+    public long each(Map<String, String> filters, Consumer<DirectoryEntry> entry) {
+        try (Response response = directory.stream(filters)) {
+            if (response.status() != 200 || response.body() == null) {
+                throw DependencyFailures.ofStatus(SERVICE, response.status());
+            }
+            long lines = 0;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().asInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isBlank()) {
+                        entry.accept(json.readValue(line, DirectoryEntry.class));
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            // a stream cut short would be a pool silently missing entities: never freeze a partial one
+            throw new DependencyUnavailableException(SERVICE, "the directory stream broke off: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package cn.dongcheng.platform.supervision.pool;
+
+import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
+import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.common.index.IndexNames;
+import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.problem.ConflictException;
+import cn.dongcheng.platform.common.problem.NotFoundException;
+import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.supervision.client.CreditRiskClassClient;
+import cn.dongcheng.platform.supervision.client.DirectoryStream;
+import cn.dongcheng.platform.supervision.client.RiskClasses;
+import cn.dongcheng.platform.supervision.draw.FrozenPool;
+import cn.dongcheng.platform.supervision.draw.PoolDigest;
+import cn.dongcheng.platform.supervision.draw.StratumRule;
+import cn.dongcheng.platform.supervision.task.DrawnTargets;
+import cn.dongcheng.platform.supervision.task.FrequencyWindow;
+import cn.dongcheng.platform.supervision.task.SamplingRules;
+import cn.dongcheng.platform.supervision.task.SpotCheckTask;
+import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds and freezes a task's pool: the directory stream with the task's filters, the entity type read from each code,
+ * the entities inside an item's frequency window left out, risk classes from credit-service in batches, one stratum per
+ * class. Frozen once (create-only), and only while the announced random sources cannot be known yet: a pool built
+ * after them could be shaped to steer the draw.
+ */
+@Service
+public class TaskPools {
+
+    public static final IndexDefinition INDEX = IndexDefinition.of("spot-check-pools");
+    private static final Logger log = LoggerFactory.getLogger(TaskPools.class);
+    private static final int PROGRESS_EVERY = 10_000;
+
+    private final SpotCheckTasks tasks;
+    private final DrawnTargets targets;
+    private final DirectoryStream directory;
+    private final CreditRiskClassClient credit;
+    private final GuardedDocuments documents;
+    private final DocumentPages pages;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final String alias;
+
+    public TaskPools(SpotCheckTasks tasks, DrawnTargets targets, DirectoryStream directory, CreditRiskClassClient credit,
+                     GuardedDocuments documents, DocumentPages pages, AuditTrail audit, Clock clock, IndexNames names) {
+        this.tasks = tasks;
+        this.targets = targets;
+        this.directory = directory;
+        this.credit = credit;
+        this.documents = documents;
+        this.pages = pages;
+        this.audit = audit;
+        this.clock = clock;
+        this.alias = names.alias(INDEX.resource());
+    }
+
+    public FrozenPoolRecord freeze(String taskId, CallerContext caller) {
+        long started = System.nanoTime();
+        SpotCheckTask task = tasks.get(taskId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!now.isBefore(OffsetDateTime.parse(task.sourcesEnterableAfter()))) {
+            throw new ConflictException("too late to freeze the pool of " + task.taskId() + ": its random sources may be known since "
+                    + task.sourcesEnterableAfter() + "; a pool must be published before them");
+        }
+        if (find(task.taskId()).isPresent()) {
+            throw new ConflictException("the pool of " + task.taskId() + " is frozen already");
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> windows = targets.keptOut(FrequencyWindow.of(task, today));
+        List<String> candidates = new ArrayList<>();
+        List<KeptOut> keptOut = new ArrayList<>();
+        long[] outsideType = {0};
+        long entries = directory.each(task.targets().directoryQuery(), entry -> {
+            String uscc = entry.uscc();
+            if (!EntityTypes.matches(task.targets().entityType(), uscc)) {
+                outsideType[0]++;
+            } else if (windows.containsKey(uscc)) {
+                keptOut.add(new KeptOut(uscc, "frequency window: " + windows.get(uscc)));
+            } else {
+                candidates.add(uscc);
+            }
+            if ((candidates.size() + keptOut.size() + outsideType[0]) % PROGRESS_EVERY == 0) {
+                log.info("pool of {}: {} directory entries read", task.taskId(), candidates.size() + keptOut.size() + outsideType[0]);
+            }
+        });
+        PoolStratification strata = new PoolStratification();
+        Classification classes = classify(task.taskId(), candidates, strata);
+        FrozenPool pool = strata.freeze();
+        List<StratumRule> rules = SamplingRules.of(task);
+        Map<String, Integer> sampleSizes = new LinkedHashMap<>();
+        rules.forEach(r -> sampleSizes.put(r.stratum(), r.sampleSize(pool.codes(r.stratum()).size())));
+        keptOut.sort(Comparator.comparing(KeptOut::uscc));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        FrozenPoolRecord frozen = new FrozenPoolRecord(task.taskId(), PoolDigest.sha256Hex(pool), pool.strata(), rules, sampleSizes,
+                entries, outsideType[0], keptOut, classes.ruleVersion(), classes.asOf(), now.toString(), caller.actor(), millis);
+        if (!documents.create(alias, task.taskId(), frozen)) {
+            throw new ConflictException("the pool of " + task.taskId() + " is frozen already");
+        }
+        audit.record(caller, "FREEZE_POOL", alias + "/" + task.taskId(), "ok", "digest " + frozen.poolDigest() + ", "
+                + candidates.size() + " entities " + sampleSizes);
+        log.info("pool of {} frozen in {} ms: {} directory entries, {} in the pool {}, {} kept out by the frequency window, "
+                        + "{} of another entity type, digest {}", task.taskId(), millis, entries, candidates.size(), sampleSizes,
+                keptOut.size(), outsideType[0], frozen.poolDigest());
+        return frozen;
+    }
+
+    /**
+     * Risk classes in credit-service's largest batches, in force on credit-service's today (its clock decides what is
+     * in force); answers the scorecard version and the day they came from.
+     */
+    private Classification classify(String taskId, List<String> codes, PoolStratification strata) {
+        Classification classes = new Classification(null, null);
+        for (int from = 0; from < codes.size(); from += RiskClasses.MAX_BATCH) {
+            List<String> batch = codes.subList(from, Math.min(codes.size(), from + RiskClasses.MAX_BATCH));
+            RiskClasses answer = credit.riskClasses(new RiskClasses.Request(batch, null));
+            if (answer.results() == null || answer.results().size() != batch.size()) {
+                throw new IllegalStateException("credit-service classified " + (answer.results() == null ? 0 : answer.results().size())
+                        + " of " + batch.size() + " codes");
+            }
+            answer.results().forEach(r -> strata.add(r.uscc(), r.riskClass()));
+            classes = new Classification(answer.ruleVersion(), answer.asOf() == null ? null : answer.asOf().toString());
+            log.info("pool of {}: {} of {} entities classified", taskId, from + batch.size(), codes.size());
+        }
+        return classes;
+    }
+
+    private record Classification(String ruleVersion, String asOf) {
+    }
+
+    public Optional<FrozenPoolRecord> find(String taskId) {
+        return pages.get(alias, taskId, FrozenPoolRecord.class);
+    }
+
+    /** The published pool of a task; 404 while none is frozen. */
+    public FrozenPoolRecord get(String taskId) {
+        SpotCheckTask task = tasks.get(taskId);
+        return find(task.taskId()).orElseThrow(() -> new NotFoundException("the pool of " + task.taskId() + " is not frozen yet"));
+    }
+}
