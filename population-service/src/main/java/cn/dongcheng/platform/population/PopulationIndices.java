@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.population;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.population.linkage.PersonSources;
 import cn.dongcheng.platform.population.person.PersonRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +12,15 @@ class PopulationIndices {
     @Bean
     IndexDefinition personsIndex() {
         return PersonRegistry.INDEX;
+    }
+
+    @Bean
+    IndexDefinition personSourcesIndex() {
+        return PersonSources.INDEX;
+    }
+
+    @Bean
+    IndexDefinition personSourceHistoryIndex() {
+        return PersonSources.HISTORY_INDEX;
     }
 }
