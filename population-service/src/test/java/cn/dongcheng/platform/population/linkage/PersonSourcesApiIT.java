@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -265,5 +266,66 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
         assertThat(entry.path("outcome").asText()).as(request).isEqualTo(outcome);
         assertThat(entry.path("subject").asText()).as(request).isEqualTo(pseudonyms.of(subjectOf));
         assertThat(entry.toString()).as(request).doesNotContain(subjectOf);
+    }
+
+    private static String residence(String kind, String sourceId, String date, String idNumber, String street,
+                                    String... more) {
+        List<Object> fields = new ArrayList<>(List.of("source", kind, "sourceId", sourceId, "sourceDate", date,
+                "idNumber", idNumber));
+        if (street != null) {
+            fields.addAll(List.of("residenceStreetCode", street));
+        }
+        fields.addAll(List.of((Object[]) more));
+        return line(fields.toArray());
+    }
+
+    @Test
+    void theFlowMatrixCountsTheMovesOfThePeriod() {
+        String a = id("11010119700101021");
+        String b = id("41010219750101032");
+        String c = id("11010119800101043");
+        String d = id("11010119850101054");
+        String e = id("11010119900101065");
+        deliverOk(
+                residence("HOUSEHOLD_REGISTRATION", "F-A1", "2019-01-01", a, "110101001"),
+                residence("MOVE", "F-A2", "2021-03-01", a, "110101002", "residenceSince", "2021-02-15"),
+                residence("CENSUS", "F-A3", "2021-11-01", a, "110101002"),
+                residence("FLOATING_RESIDENCE", "F-B1", "2020-06-01", b, "110101003"),
+                residence("MOVE", "F-B2", "2021-05-01", b, null, "status", "MOVED_OUT"),
+                residence("HOUSEHOLD_REGISTRATION", "F-C1", "2018-01-01", c, "OUTSIDE", "registrationStreetCode", "110101004"),
+                residence("HOUSEHOLD_REGISTRATION", "F-C2", "2021-07-01", c, "110101004"),
+                residence("SAMPLE_SURVEY", "F-C3", "2021-11-01", c, "110101006"),
+                residence("CENSUS", "F-C4", "2021-11-01", c, "110101005"),
+                residence("HOUSEHOLD_REGISTRATION", "F-D1", "2020-01-01", d, "110101007"),
+                residence("MOVE", "F-D2", "2022-01-05", d, "110101008"),
+                residence("HOUSEHOLD_REGISTRATION", "F-E1", "2020-01-01", e, "110101009"),
+                residence("CENSUS", "F-E2", "2022-02-01", e, "110101010", "residenceSince", "2021-12-01"));
+
+        HttpResponse<String> r = api.get("/v1/migration-flows?from=2021-01-01&to=2021-12-31", "STATISTICIAN");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode flows = ApiClient.json(r);
+        List<String> areas = new ArrayList<>();
+        flows.path("areas").forEach(x -> areas.add(x.asText()));
+        assertThat(areas).hasSize(18).startsWith("110101001").endsWith("OUTSIDE");
+        // by hand: A 001→002 (dated by residenceSince), B 003→OUTSIDE (moved out), C OUTSIDE→004 and 004→005 (the
+        // census, not the survey of the same day), D's move is in 2022, E's census of 2022 dates its move 2021-12-01
+        Map<String, Long> expected = Map.of("110101001>110101002", 1L, "110101003>OUTSIDE", 1L, "OUTSIDE>110101004", 1L,
+                "110101004>110101005", 1L, "110101009>110101010", 1L);
+        Map<String, Long> cells = new HashMap<>();
+        for (int i = 0; i < 18; i++) {
+            for (int j = 0; j < 18; j++) {
+                long n = flows.path("counts").get(i).get(j).asLong();
+                if (n != 0) {
+                    cells.put(areas.get(i) + ">" + areas.get(j), n);
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(expected);
+        assertThat(flows.path("moves").asLong()).isEqualTo(5);
+        assertThat(flows.path("outflows").get(17).asLong()).as("out of OUTSIDE: arrivals").isEqualTo(1);
+        assertThat(flows.path("inflows").get(17).asLong()).as("into OUTSIDE: departures").isEqualTo(1);
+
+        assertThat(api.get("/v1/migration-flows?from=2021-12-31&to=2021-01-01", "STATISTICIAN").statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/migration-flows?from=2021-01-01&to=2021-12-31", "REGULATOR").statusCode()).isEqualTo(403);
     }
 }
