@@ -37,7 +37,7 @@ public record ConflictRules(String version, String description, List<FieldRule> 
         Optional<SourceRecord> pick(List<SourceRecord> records) {
             List<SourceRecord> candidates = new ArrayList<>();
             for (SourceRecord r : records) {
-                if (order.contains(r.source()) && SourceFields.value(r, fields.get(0)) != null) {
+                if (order.contains(r.source()) && r.fact(fields.get(0)) != null) {
                     candidates.add(r);
                 }
             }

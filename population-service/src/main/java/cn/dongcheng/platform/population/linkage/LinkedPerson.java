@@ -37,7 +37,7 @@ public record LinkedPerson(
         LocalDate residenceSince,
         Map<String, FieldSource> provenance,
         String ruleVersion,
-        List<String> sourceKeys) {
+        List<String> sourceKeys) implements PersonFacts {
 
     /** The same person stamped with another time: two computations agree when these are equal. */
     LinkedPerson withUpdatedAt(String time) {
@@ -46,21 +46,4 @@ public record LinkedPerson(
                 residenceCommunity, householdId, residenceSince, provenance, ruleVersion, sourceKeys);
     }
 
-    /** A field by the name the conflict rules use. */
-    Object field(String field) {
-        return switch (field) {
-            case "name" -> name();
-            case "sex" -> sex();
-            case "birthDate" -> birthDate();
-            case "hukouPlace" -> hukouPlace();
-            case "hukouType" -> hukouType();
-            case "registrationStreetCode" -> registrationStreetCode();
-            case "householdId" -> householdId();
-            case "residenceStreetCode" -> residenceStreetCode();
-            case "residenceCommunity" -> residenceCommunity();
-            case "residenceSince" -> residenceSince();
-            case "status" -> status();
-            default -> throw new IllegalArgumentException("no person field " + field);
-        };
-    }
 }

@@ -17,7 +17,7 @@ public interface LinkedPersonMapper {
         Map<String, LinkedPersonView.SourcedValue> fields = new LinkedHashMap<>();
         Map<String, FieldSource> provenance = p.provenance() == null ? Map.of() : p.provenance();
         for (String field : ConflictRules.FIELDS) {
-            Object value = p.field(field);
+            Object value = p.fact(field);
             if (value != null) {
                 FieldSource from = provenance.get(field);
                 fields.put(field, from == null ? new LinkedPersonView.SourcedValue(value, null, null, null)

@@ -4,8 +4,6 @@ import cn.dongcheng.platform.common.ingest.BatchPreparation;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.paging.DocumentPages;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,9 +95,7 @@ final class LinkingPreparation implements BatchPreparation {
         before.values().stream().map(LinkedPerson::sourceKeys).filter(Objects::nonNull).forEach(linked::addAll);
         linked.removeAll(batchKeys);
         Map<String, SourceRecord> found = new HashMap<>(pages.getAll(sourcesAlias, linked, SourceRecord.class));
-        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
-        Query ofThesePersons = Query.of(q -> q.terms(t -> t.field("idNumber").terms(v -> v.value(values))));
-        pages.scan(sourcesAlias, ofThesePersons, null, SCAN_BATCH, SourceRecord.class, hits -> hits.forEach(r -> {
+        pages.scan(sourcesAlias, PersonSources.recordsOf(ids), null, SCAN_BATCH, SourceRecord.class, hits -> hits.forEach(r -> {
             if (!batchKeys.contains(r.key())) {
                 found.putIfAbsent(r.key(), r);
             }

@@ -44,7 +44,7 @@ public final class PersonLinker {
         for (ConflictRules.FieldRule rule : rules.rules()) {
             rule.pick(all).ifPresent(winner -> {
                 for (String field : rule.fields()) {
-                    Object value = SourceFields.value(winner, field);
+                    Object value = winner.fact(field);
                     if (value != null) {
                         values.put(field, value);
                         provenance.put(field, FieldSource.of(winner));

@@ -12,6 +12,8 @@ import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.population.person.PersonRegistry;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
@@ -57,6 +59,12 @@ public class PersonSources {
 
     public String alias() {
         return alias;
+    }
+
+    /** The source records of these persons (a query on the sources index). */
+    public static Query recordsOf(List<String> idNumbers) {
+        List<FieldValue> values = idNumbers.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field("idNumber").terms(v -> v.value(values))));
     }
 
     /** One delivery of any source kinds; each line stored under {@code <source>:<sourceId>}, its person relinked. */

@@ -16,7 +16,7 @@ public record SourceRecord(String key, SourceKind source, String sourceId, Local
                            String name, Sex sex, LocalDate birthDate, HukouType hukouType, String hukouPlace,
                            String registrationStreetCode, String residenceStreetCode, String residenceCommunity,
                            String householdId, LocalDate residenceSince, PersonStatus status, String dataSource,
-                           Integer version, String updatedAt) implements VersionedDocument<SourceRecord> {
+                           Integer version, String updatedAt) implements VersionedDocument<SourceRecord>, PersonFacts {
 
     /** A person living outside the district (居住地不在东城). */
     public static final String OUTSIDE = "OUTSIDE";

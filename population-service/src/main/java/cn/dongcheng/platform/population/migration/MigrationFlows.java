@@ -87,10 +87,8 @@ public class MigrationFlows {
 
     /** All records of these persons, grouped per person, their moves counted. */
     private void countMoves(List<String> ids, LocalDate from, LocalDate to, MigrationFlowMatrix.Builder matrix) {
-        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
-        Query ofThesePersons = Query.of(q -> q.terms(t -> t.field("idNumber").terms(v -> v.value(values))));
         Map<String, List<SourceRecord>> byPerson = new HashMap<>();
-        pages.scan(sources.alias(), ofThesePersons, null, PAGE, SourceRecord.class,
+        pages.scan(sources.alias(), PersonSources.recordsOf(ids), null, PAGE, SourceRecord.class,
                 hits -> hits.forEach(r -> byPerson.computeIfAbsent(r.idNumber(), k -> new ArrayList<>()).add(r)));
         byPerson.values().forEach(records -> ResidenceMoves.of(records, from, to).forEach(matrix::add));
     }
