@@ -3,6 +3,7 @@ package cn.dongcheng.platform.population.linkage;
 import cn.dongcheng.platform.common.audit.AuditPseudonyms;
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
+import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.population.person.PersonRegistry;
@@ -11,6 +12,7 @@ import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.testing.TestIndices;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +43,10 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
     DocumentPages pages;
     @Autowired
     IndexNames names;
+    @Autowired
+    ElasticsearchJson es;
+    @Autowired
+    ObjectMapper json;
     @Autowired
     AuditTrail audit;
     @Autowired
@@ -327,5 +334,29 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
 
         assertThat(api.get("/v1/migration-flows?from=2021-12-31&to=2021-01-01", "STATISTICIAN").statusCode()).isEqualTo(400);
         assertThat(api.get("/v1/migration-flows?from=2021-01-01&to=2021-12-31", "REGULATOR").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSourceRecordStoredWhenItsPersonWriteFailedIsLinkedByTheNextDeliveryAndTheRetryConverges() throws Exception {
+        String sun = id("11010119660606026");
+        String household = line("source", "HOUSEHOLD_REGISTRATION", "sourceId", "HR-O", "sourceDate", "2016-01-01",
+                "idNumber", sun, "name", "孙丽", "hukouPlace", "110101", "registrationStreetCode", "110101011",
+                "residenceStreetCode", "110101011");
+        // the state a failed person write leaves: the source record stored, the person not (re)linked
+        SourceRecord stored = SourceRecordValidator.validate(json.readValue(household, SourceRecordInput.class),
+                LocalDate.of(2026, 1, 1), "2026-01-01T00:00+08:00");
+        es.send("PUT", "/" + sources.alias() + "/_doc/" + stored.key(), stored, Map.of("refresh", "true"));
+        assertThat(pages.get(registry.alias(), sun, LinkedPerson.class)).isEmpty();
+
+        deliverOk(line("source", "CENSUS", "sourceId", "C-O", "sourceDate", "2020-11-01", "idNumber", sun, "name", "孙 丽",
+                "residenceStreetCode", "110101012"));
+        JsonNode linked = linked(sun);
+        assertField(linked, "name", "孙丽", "HOUSEHOLD_REGISTRATION", "HR-O");
+        assertField(linked, "residenceStreetCode", "110101012", "CENSUS", "C-O");
+        assertThat(linked.path("sources")).hasSize(2);
+
+        // the failed upload sent again: nothing left to change
+        JsonNode retry = deliverOk(household);
+        assertThat(retry.path("unchanged").asInt()).isEqualTo(1);
     }
 }
