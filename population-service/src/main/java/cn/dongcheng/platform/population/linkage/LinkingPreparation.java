@@ -44,10 +44,18 @@ final class LinkingPreparation implements BatchPreparation {
     }
 
     @Override
-    public Prepared prepare(List<IndexedDocument> batch) {
-        List<IndexedDocument> bySourceKey = batch.stream()
-                .map(d -> new IndexedDocument(((SourceRecord) d.source()).key(), d.source())).toList();
-        Prepared versions = history.prepare(bySourceKey);
+    public Prepared prepare(List<IndexedDocument> all) {
+        Map<String, String> rejected = new HashMap<>();
+        Prepared versions = history.prepare(bySourceKey(all));
+        Set<String> moved = personsOfMovedRecords(all, versions);
+        List<IndexedDocument> batch = all;
+        if (!moved.isEmpty()) {
+            moved.forEach(id -> rejected.put(id, "idNumber: a source record of this upload (source + sourceId) belongs "
+                    + "to another ID number; a corrected ID number needs a new sourceId"));
+            batch = all.stream().filter(d -> !moved.contains(d.id())).toList();
+            versions = history.prepare(bySourceKey(batch));
+        }
+        List<IndexedDocument> bySourceKey = bySourceKey(batch);
         Map<String, String> personOfKey = new HashMap<>();
         bySourceKey.forEach(d -> personOfKey.put(d.id(), ((SourceRecord) d.source()).idNumber()));
 
@@ -86,7 +94,31 @@ final class LinkingPreparation implements BatchPreparation {
                 persons.put(id, linked);
             }
         }
-        return new Prepared(sides, Map.of(), persons, unchanged);
+        return new Prepared(sides, rejected, persons, unchanged);
+    }
+
+    private static List<IndexedDocument> bySourceKey(List<IndexedDocument> batch) {
+        return batch.stream().map(d -> new IndexedDocument(((SourceRecord) d.source()).key(), d.source())).toList();
+    }
+
+    /**
+     * The persons of lines whose source record is (in the index or earlier in the batch) another person's: relinking
+     * it would leave the other person showing a record that is no longer theirs, so all of them are rejected.
+     */
+    private static Set<String> personsOfMovedRecords(List<IndexedDocument> batch, Prepared versions) {
+        Map<String, Set<String>> personsOfKey = new HashMap<>();
+        for (IndexedDocument d : batch) {
+            SourceRecord r = (SourceRecord) d.source();
+            personsOfKey.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.idNumber());
+        }
+        for (SideDocument replaced : versions.sideDocuments()) {
+            if (((VersionHistory.Entry<?>) replaced.source()).document() instanceof SourceRecord before) {
+                personsOfKey.get(replaced.forId()).add(before.idNumber());
+            }
+        }
+        Set<String> moved = new HashSet<>();
+        personsOfKey.values().stream().filter(ids -> ids.size() > 1).forEach(moved::addAll);
+        return moved;
     }
 
     /** The stored source records of these persons other than the batch's: linked ones by id, unlinked ones by search. */
