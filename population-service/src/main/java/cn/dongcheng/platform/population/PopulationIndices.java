@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.population;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.population.linkage.PersonSources;
 import cn.dongcheng.platform.population.person.PersonRegistry;
 import cn.dongcheng.platform.population.presence.PresenceCounts;
 import org.springframework.context.annotation.Bean;
@@ -22,5 +23,15 @@ class PopulationIndices {
     @Bean
     IndexDefinition presenceCountHistoryIndex() {
         return PresenceCounts.HISTORY;
+    }
+
+    @Bean
+    IndexDefinition personSourcesIndex() {
+        return PersonSources.INDEX;
+    }
+
+    @Bean
+    IndexDefinition personSourceHistoryIndex() {
+        return PersonSources.HISTORY_INDEX;
     }
 }

@@ -62,14 +62,7 @@ public class PersonRegistry {
      * masked unless the caller's cell allows it in full; every look-up is audited, refused ones included.
      */
     public PersonView get(String rawId, CallerContext caller) {
-        ResidentIdNumber id = InvalidInputException.parsing("idNumber", () -> ResidentIdNumber.parse(rawId));
-        try {
-            caller.requireAllowedFor(id.value());
-        } catch (ForbiddenException refused) {
-            // audited here rather than by the generic handler: under the pseudonym of the person asked for
-            audit.record(caller, "ACCESS_DENIED", alias, id.value(), "403", refused.getMessage());
-            throw refused.audited();
-        }
+        ResidentIdNumber id = requireAllowed(rawId, caller);
         boolean unmasked = caller.mayReadUnmasked(id.value());
         PersonRecord person = pages.get(alias, id.value(), PersonRecord.class).orElse(null);
         audit.record(caller, unmasked ? "READ_PERSON_FULL" : "READ_PERSON_MASKED", alias, id.value(),
@@ -78,5 +71,21 @@ public class PersonRegistry {
             throw new NotFoundException("no person with ID number " + id.masked());
         }
         return unmasked ? mapper.full(person) : mapper.masked(person);
+    }
+
+    /**
+     * The ID number of a look-up, once the caller may ask about that person (a citizen only about themselves); a
+     * refusal is audited under the pseudonym of the person asked for. Shared by every person-level read.
+     */
+    public ResidentIdNumber requireAllowed(String rawId, CallerContext caller) {
+        ResidentIdNumber id = InvalidInputException.parsing("idNumber", () -> ResidentIdNumber.parse(rawId));
+        try {
+            caller.requireAllowedFor(id.value());
+        } catch (ForbiddenException refused) {
+            // audited here rather than by the generic handler: under the pseudonym of the person asked for
+            audit.record(caller, "ACCESS_DENIED", alias, id.value(), "403", refused.getMessage());
+            throw refused.audited();
+        }
+        return id;
     }
 }

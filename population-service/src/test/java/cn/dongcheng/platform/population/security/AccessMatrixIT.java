@@ -53,6 +53,14 @@ class AccessMatrixIT extends AccessMatrixContract {
                         postJson("/v1/persons:lookup", "{\"idNumber\":\"" + SOMEONE_ELSE + "\"}"), "/name")),
                 // the token names the person: there is no one else to ask for
                 entry("GET /v1/persons/me", new Example(s -> s == Subject.OWN ? get("/v1/persons/me") : null, Set.of(200), "/name")),
+                // persons uploaded whole before sources existed read as linked persons too (no provenance yet)
+                entry("POST /v1/linked-persons:lookup", Example.about(
+                        postJson("/v1/linked-persons:lookup", "{\"idNumber\":\"" + TestIdentityProvider.citizenIdNumber() + "\"}"),
+                        postJson("/v1/linked-persons:lookup", "{\"idNumber\":\"" + SOMEONE_ELSE + "\"}"), "/fields/name/value")),
+                entry("POST /v1/person-sources:bulk", Example.of(postNdjson("/v1/person-sources:bulk",
+                        "{\"source\":\"CENSUS\",\"sourceId\":\"C-1\",\"sourceDate\":\"2020-11-01\",\"idNumber\":\""
+                                + id("11010119900101010") + "\",\"residenceStreetCode\":\"110101006\"}"))),
+                entry("GET /v1/migration-flows", Example.of(get("/v1/migration-flows?from=2020-01-01&to=2020-12-31"))),
                 entry("GET /v1/population-summaries", Example.of(get("/v1/population-summaries?asOf=2020-11-01"))),
                 entry("POST /v1/projections", Example.of(postJson("/v1/projections", PROJECTION))),
                 entry("POST /v1/projections:seek-target", Example.of(postJson("/v1/projections:seek-target",
