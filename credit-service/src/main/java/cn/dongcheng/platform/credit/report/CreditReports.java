@@ -3,19 +3,17 @@ package cn.dongcheng.platform.credit.report;
 import cn.dongcheng.platform.common.audit.AuditPseudonyms;
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
-import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
-import cn.dongcheng.platform.common.problem.FieldProblem;
-import cn.dongcheng.platform.common.problem.ForbiddenException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.credit.client.EnterpriseSummary;
 import cn.dongcheng.platform.credit.grade.Grade;
 import cn.dongcheng.platform.credit.grade.RecordsInForce;
 import cn.dongcheng.platform.credit.grade.Scorecard;
+import cn.dongcheng.platform.credit.person.NamedPerson;
 import cn.dongcheng.platform.credit.record.CreditRecordDocument;
 import cn.dongcheng.platform.credit.record.CreditRecordStore;
 import cn.dongcheng.platform.credit.record.SubjectType;
@@ -39,7 +37,6 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -61,7 +58,6 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 @Service
 public class CreditReports {
 
-    static final int MAX_NAME = 50;
     /** Report ids as issued: {@code CR-<yyyyMMdd>-<20 hex>}; anything else is not looked up. */
     static final Pattern REPORT_ID = Pattern.compile("CR-\\d{8}-[0-9a-f]{20}");
     private static final int READ_BATCH = 1_000;
@@ -125,23 +121,11 @@ public class CreditReports {
 
     /** A natural person's report by exact name and ID number: masked unless the role may see them, always audited. */
     public Issued naturalPerson(PersonReportRequest body, ReportFormat format, CallerContext caller) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = body == null || body.name() == null ? null : body.name().strip();
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
-            problems.add(new FieldProblem("name", "is required, 1–" + MAX_NAME + " characters, exactly as recorded"));
-        }
-        String id = body == null || body.idNumber() == null ? null : body.idNumber().strip().toUpperCase(Locale.ROOT);
-        ResidentIdNumber.problem(id).ifPresent(reason -> problems.add(new FieldProblem("idNumber", reason)));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        NamedPerson person = NamedPerson.of(body == null ? null : body.name(), body == null ? null : body.idNumber());
+        String name = person.name();
+        String id = person.idNumber();
         LocalDate day = day(body.asOf());
-        try {
-            caller.requireAllowedFor(id);
-        } catch (ForbiddenException refused) {
-            audit.record(caller, "ACCESS_DENIED", registry.alias(), id, "403", refused.getMessage());
-            throw refused.audited();
-        }
+        NamedPerson.requireAllowed(caller, id, audit, registry.alias());
         boolean own = caller.isSubject(id);
         boolean unmasked = own || caller.mayReadUnmasked(id);
         CreditReport.ReportSubject subject = new CreditReport.ReportSubject(SubjectType.NATURAL_PERSON, null,
