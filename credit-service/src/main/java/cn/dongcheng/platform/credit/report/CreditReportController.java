@@ -1,10 +1,8 @@
 package cn.dongcheng.platform.credit.report;
 
 import cn.dongcheng.platform.common.problem.InvalidInputException;
-import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.credit.report.IssuedReport.ReportFormat;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -69,18 +69,15 @@ public class CreditReportController {
     @PostMapping(value = "/v1/reports:verify", consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Check a PDF report", description = "The PDF as the body: GENUINE (platform key, unchanged, issued), "
             + "ALTERED, NOT_PLATFORM_KEY, UNKNOWN_REPORT or NOT_SIGNED, with reasons.")
-    public ReportVerification verifyPdf(@RequestBody byte[] pdf) {
-        if (pdf.length > PdfReportSignature.MAX_PDF_BYTES) {
-            throw new PayloadTooLargeException("a report PDF to check has at most " + PdfReportSignature.MAX_PDF_BYTES + " bytes");
-        }
-        return reports.verifyPdf(pdf);
+    public ReportVerification verifyPdf(InputStream body) throws IOException {
+        return reports.verifyPdf(CreditReports.document(body));
     }
 
     @PostMapping(value = "/v1/reports:verify", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Check a JSON report", description = "The report exactly as issued (any formatting: the signature covers "
             + "its RFC 8785 canonical form): the same verdicts as for a PDF.")
-    public ReportVerification verifyJson(@RequestBody JsonNode report) {
-        return reports.verifyJson(report);
+    public ReportVerification verifyJson(InputStream body) throws IOException {
+        return reports.verifyJson(CreditReports.document(body));
     }
 
     private static ResponseEntity<?> answer(CreditReports.Issued issued) {

@@ -8,6 +8,7 @@ import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
+import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.credit.client.EnterpriseSummary;
 import cn.dongcheng.platform.credit.grade.Grade;
@@ -27,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,6 +63,8 @@ public class CreditReports {
 
     /** Report ids as issued: {@code CR-<yyyyMMdd>-<20 hex>}; anything else is not looked up. */
     static final Pattern REPORT_ID = Pattern.compile("CR-\\d{8}-[0-9a-f]{20}");
+    /** A document to check is read up to this size (a report of hundreds of records is well under 1 MB); more: 413. */
+    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
     private static final int READ_BATCH = 1_000;
     private static final List<SortOptions> NEWEST_FIRST = List.of(desc("decisionDate"), asc("recordId"));
     private static final DateTimeFormatter ID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -183,8 +188,26 @@ public class CreditReports {
     }
 
     /** Whether the JSON is a report the platform issued, unchanged. */
-    public ReportVerification verifyJson(JsonNode document) {
-        return withRegistry(JsonReportSignature.check(document, key), ReportFormat.JSON);
+    public ReportVerification verifyJson(byte[] document) {
+        JsonNode report;
+        try {
+            report = json.readTree(document);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "is not JSON (a JSON report, or a PDF with Content-Type application/pdf)");
+        }
+        return withRegistry(JsonReportSignature.check(report, key), ReportFormat.JSON);
+    }
+
+    /** A document to check, read up to {@value #MAX_DOCUMENT_BYTES} bytes (never the platform's whole body limit). */
+    public static byte[] document(InputStream body) throws IOException {
+        byte[] read = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        if (read.length > MAX_DOCUMENT_BYTES) {
+            throw new PayloadTooLargeException("a report to check has at most " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+        if (read.length == 0) {
+            throw new InvalidInputException("body", "is empty: send the report (PDF or JSON) to check");
+        }
+        return read;
     }
 
     public ReportPublicKey publicKey() {

@@ -43,8 +43,6 @@ public final class PdfReportSignature {
     public static final String REPORT_ID_KEY = "ReportId";
     /** Room for the CMS structure (certificate of a 3072- or 4096-bit key, signature, attributes). */
     private static final int SIGNATURE_SIZE = 8_192;
-    /** Refuses anything bigger as a PDF to check: a report is far smaller. */
-    static final int MAX_PDF_BYTES = 20 * 1024 * 1024;
 
     private PdfReportSignature() {
     }

@@ -271,6 +271,13 @@ class CreditReportIT extends ElasticsearchIntegrationTest {
         assertInvalid(api.get("/v1/subjects/" + OWN + "/report?format=docx"), "format");
         assertInvalid(api.postJson("/v1/persons:report", "{\"name\":\"王五\",\"idNumber\":\"110105194912310021\"}", null), "idNumber");
         assertInvalid(api.postJson("/v1/persons:report", "{\"idNumber\":\"" + TestIdentityProvider.citizenIdNumber() + "\"}", null), "name");
+
+        assertInvalid(api.postJson("/v1/reports:verify", "{not json", null), "body");
+        assertInvalid(api.postJson("/v1/reports:verify", "", null), "body");
+        HttpResponse<byte[]> tooLarge = send(HttpRequest.newBuilder(uri("/v1/reports:verify")).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[CreditReports.MAX_DOCUMENT_BYTES + 1])));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     private JsonNode publicKey() {
