@@ -195,13 +195,14 @@ public final class ReportPdf {
             y -= points;
         }
 
+        /** A line under the text above, clear of its descenders. */
         void rule() throws IOException {
-            room(6);
+            room(9);
             stream.setLineWidth(0.6f);
-            stream.moveTo(MARGIN, y + 2);
-            stream.lineTo(MARGIN + WIDTH, y + 2);
+            stream.moveTo(MARGIN, y - 4);
+            stream.lineTo(MARGIN + WIDTH, y - 4);
             stream.stroke();
-            y -= 6;
+            y -= 9;
         }
 
         void text(String raw, float size, float indent) throws IOException {
