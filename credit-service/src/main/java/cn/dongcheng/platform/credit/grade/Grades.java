@@ -2,16 +2,15 @@ package cn.dongcheng.platform.credit.grade;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.identifier.PersonalDataMasking;
-import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.FieldProblem;
-import cn.dongcheng.platform.common.problem.ForbiddenException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.problem.PayloadTooLargeException;
 import cn.dongcheng.platform.common.security.CallerContext;
+import cn.dongcheng.platform.credit.person.NamedPerson;
 import cn.dongcheng.platform.credit.record.CreditRecordDocument;
 import cn.dongcheng.platform.credit.record.CreditRecordStore;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -72,23 +71,11 @@ public class Grades {
 
     /** A natural person's grade, by exact name and ID number together; masked by role and always audited. */
     public SubjectGradeView naturalPerson(PersonGradeRequest body, CallerContext caller) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = body == null || body.name() == null ? null : body.name().strip();
-        if (name == null || name.isEmpty() || name.length() > 50) {
-            problems.add(new FieldProblem("name", "is required, 1–50 characters, exactly as recorded"));
-        }
-        String id = body == null || body.idNumber() == null ? null : body.idNumber().strip().toUpperCase(Locale.ROOT);
-        ResidentIdNumber.problem(id).ifPresent(reason -> problems.add(new FieldProblem("idNumber", reason)));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        NamedPerson person = NamedPerson.of(body == null ? null : body.name(), body == null ? null : body.idNumber());
+        String name = person.name();
+        String id = person.idNumber();
         LocalDate day = day(body.asOf());
-        try {
-            caller.requireAllowedFor(id);
-        } catch (ForbiddenException refused) {
-            audit.record(caller, "ACCESS_DENIED", alias, id, "403", refused.getMessage());
-            throw refused.audited();
-        }
+        NamedPerson.requireAllowed(caller, id, audit, alias);
         boolean unmasked = caller.mayReadUnmasked(id);
         // audited before the answer leaves: nothing about a person is read unaudited
         audit.record(caller, unmasked ? "READ_PERSON_GRADE_FULL" : "READ_PERSON_GRADE_MASKED", alias, id, "ok", "grade as of " + day);

@@ -12,15 +12,15 @@ import java.util.List;
  * an open end means until the department records an exit), and not repaired or revoked by then. A record repaired
  * after the day still counted on it, which is what makes {@code asOf} answer the grade that was in force: the grade is
  * computed when it is read, from the records' dates, so an expiry at midnight changes it without anything being
- * rewritten and nothing has to be stored or recomputed. (A record corrected by its department is read in its current
+ * rewritten and nothing has to be stored or recomputed. Credit reports (credit/report) list and grade by the same rule. (A record corrected by its department is read in its current
  * version: a correction applies to past days too.)
  */
-final class RecordsInForce {
+public final class RecordsInForce {
 
     private RecordsInForce() {
     }
 
-    static boolean on(CreditRecordDocument record, LocalDate asOf) {
+    public static boolean on(CreditRecordDocument record, LocalDate asOf) {
         if (record.decisionDate() == null || record.decisionDate().isAfter(asOf)) {
             return false;
         }
@@ -39,7 +39,7 @@ final class RecordsInForce {
     }
 
     /** The part of {@link #on} Elasticsearch can filter by (dates); statuses are decided on the records read. */
-    static Query window(LocalDate asOf) {
+    public static Query window(LocalDate asOf) {
         String day = asOf.toString();
         return Query.of(q -> q.bool(b -> b
                 .filter(f -> f.range(r -> r.date(d -> d.field("decisionDate").lte(day))))

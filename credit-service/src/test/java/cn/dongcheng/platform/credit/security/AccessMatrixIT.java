@@ -66,6 +66,14 @@ class AccessMatrixIT extends AccessMatrixContract {
                 // a batch names no subject of the caller's own: the same request for every role
                 "POST /v1/sanction-checks", new Example(s -> postJson("/v1/sanction-checks", "{\"scenario\":\"HONOURS\","
                         + "\"subjects\":[{\"idNumber\":\"" + SOMEONE_ELSE + "\"},{\"uscc\":\"" + OTHER + "\"}]}"), Set.of(200), "/results/0/idNumber")));
+        examples.putAll(Map.of(
+                "GET /v1/subjects/{uscc}/report", Example.about(get("/v1/subjects/" + own + "/report"), get("/v1/subjects/" + OTHER + "/report"),
+                        "/subject/legalRepresentative"),
+                "POST /v1/persons:report", Example.about(personReport(TestIdentityProvider.citizenIdNumber()), personReport(SOMEONE_ELSE),
+                        "/subject/idNumber"),
+                "GET /v1/reports/public-key", Example.of(get("/v1/reports/public-key")),
+                // a document that names a report but carries no signature: answered NOT_SIGNED for anyone
+                "POST /v1/reports:verify", Example.of(postJson("/v1/reports:verify", "{\"reportId\":\"CR-20260101-00000000000000000000\"}"))));
         examples.putAll(workflow.examples(CallerRole.ENTERPRISE));
         // watch lists belong to the caller: a partner's code for every role that may watch
         String watched = "{\"subjects\":[{\"uscc\":\"" + OTHER + "\"}]}";
@@ -90,6 +98,10 @@ class AccessMatrixIT extends AccessMatrixContract {
 
     private static Request personGrade(String idNumber) {
         return postJson("/v1/persons:grade", "{\"name\":\"张三\",\"idNumber\":\"" + idNumber + "\"}");
+    }
+
+    private static Request personReport(String idNumber) {
+        return postJson("/v1/persons:report", "{\"name\":\"张三\",\"idNumber\":\"" + idNumber + "\"}");
     }
 
     private static Request lookup(String idNumber) {
