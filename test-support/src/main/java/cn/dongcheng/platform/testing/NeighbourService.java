@@ -24,6 +24,14 @@ import java.util.Map;
  */
 public final class NeighbourService implements AutoCloseable {
 
+    /**
+     * Secrets a service refuses to start without, as test stand-ins (a neighbour reads only its own application.yml, not
+     * the test's properties): credit-service's report-signing key, created on first use in the build directory.
+     */
+    private static final Map<String, String> TEST_SECRETS = Map.of(
+            "credit.report.signing-key-file", "target/test-report-signing-key.pem",
+            "credit.report.create-key-if-missing", "true");
+
     private final ConfigurableApplicationContext context;
 
     private NeighbourService(ConfigurableApplicationContext context) {
@@ -49,6 +57,7 @@ public final class NeighbourService implements AutoCloseable {
         args.add("--spring.jmx.enabled=false");
         // its own client (spring.application.name, resolved by Spring); one map, as a repeated argument would be joined
         Map<String, String> properties = new LinkedHashMap<>(TestIdentityProvider.serviceProperties(TestIdentityProvider.OWN_APPLICATION_NAME));
+        properties.putAll(TEST_SECRETS);
         properties.putAll(extraProperties);
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
