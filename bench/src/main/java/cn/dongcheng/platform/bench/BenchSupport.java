@@ -21,13 +21,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * What the benchmarks share: HTTP to the platform with real tokens, concurrent look-up runs with their latencies, the
@@ -343,6 +347,40 @@ final class BenchSupport {
     }
 
     // ---------------------------------------------------------------------------------------------- report
+
+    /** {@code --name value} pairs of a benchmark's command line. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return o;
+    }
+
+    /**
+     * The table of an interleaved comparison: per variant (numbered by its ordinal + 1) the medians over the rounds of
+     * requests/s, p50, p99 and the CPU µs per request of Elasticsearch, the service, the gateway and the client — each
+     * round's entry holding those seven figures in that order.
+     */
+    <V extends Enum<V>> void medianTable(List<Map<V, double[]>> rounds, V[] variants, Function<V, String> label, String serviceColumn) {
+        line("| variant | req/s | p50 ms | p99 ms | CPU µs/request: Elasticsearch | " + serviceColumn + " | gateway | client |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (V v : variants) {
+            double[] m = new double[7];
+            for (int k = 0; k < 7; k++) {
+                int field = k;
+                m[k] = median(rounds.stream().mapToDouble(r -> r.get(v)[field]).toArray());
+            }
+            line(String.format("| %s | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f |", label.apply(v), m[0], m[1], m[2], m[3], m[4], m[5], m[6]));
+        }
+    }
+
+    /** One ratio of an interleaved comparison: the median over the rounds of (of)÷(to) in requests/s, and each round's. */
+    <V extends Enum<V>> void ratioLine(List<Map<V, double[]>> rounds, V to, V of, String meaning) {
+        List<double[]> pairs = rounds.stream().map(r -> new double[] {r.get(to)[0], r.get(of)[0]}).toList();
+        line(String.format("- %s: (%d)÷(%d) = **%.2f** — per round %s", meaning, of.ordinal() + 1, to.ordinal() + 1, median(pairs),
+                pairs.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
+    }
 
     void line(String s) {
         report.append(s).append('\n');

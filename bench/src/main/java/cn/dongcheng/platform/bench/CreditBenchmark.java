@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -87,10 +86,7 @@ public final class CreditBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> o = BenchSupport.options(args);
         BenchSupport bench = new BenchSupport(o.getOrDefault("es", "http://127.0.0.1:9200"), Integer.parseInt(o.getOrDefault("threads", "8")),
                 URI.create(o.getOrDefault("issuer", "http://127.0.0.1:9000")), Path.of(o.getOrDefault("secrets", ".platform/secrets")));
         Set<String> phases = Set.of(o.getOrDefault("only", "load,lookup,sanctions,grades,report").split(","));
@@ -222,21 +218,12 @@ public final class CreditBenchmark {
                         + "entry in `industry-enterprises` (by id); raw (5) the records search by ID number and exact name.",
                 requests, bench.threads, rounds, ORDER_SEED, String.join(" / ", orders), warmUp.rounds(), warmUp.lastRoundCompilingSeconds()));
         bench.line("");
-        bench.line("| variant | req/s | p50 ms | p99 ms | CPU µs/request: Elasticsearch | credit-service | gateway | client |");
-        bench.line("|---|---|---|---|---|---|---|---|");
-        for (Variant v : Variant.values()) {
-            double[] m = new double[7];
-            for (int k = 0; k < 7; k++) {
-                int field = k;
-                m[k] = median(results.stream().mapToDouble(r -> r.get(v)[field]).toArray());
-            }
-            bench.line(String.format("| %s | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f |", v.label, m[0], m[1], m[2], m[3], m[4], m[5], m[6]));
-        }
+        bench.medianTable(results, Variant.values(), v -> v.label, "credit-service");
         bench.line("(medians over the rounds; the credit-service column includes its Feign call to industry-service, whose CPU is not counted)");
-        ratio(results, Variant.RAW_CODE, Variant.SERVICE_PUBLIC, "look-up by code, service ÷ raw (goal ≥ 0.5)");
-        ratio(results, Variant.RAW_CODE, Variant.GATEWAY_PUBLIC, "look-up by code through the gateway, public ÷ raw");
-        ratio(results, Variant.RAW_CODE, Variant.GATEWAY_REGULATOR, "look-up by code through the gateway, audited regulator ÷ raw");
-        ratio(results, Variant.RAW_PERSON, Variant.GATEWAY_PERSON, "person look-up through the gateway, audited ÷ raw");
+        bench.ratioLine(results, Variant.RAW_CODE, Variant.SERVICE_PUBLIC, "look-up by code, service ÷ raw (goal ≥ 0.5)");
+        bench.ratioLine(results, Variant.RAW_CODE, Variant.GATEWAY_PUBLIC, "look-up by code through the gateway, public ÷ raw");
+        bench.ratioLine(results, Variant.RAW_CODE, Variant.GATEWAY_REGULATOR, "look-up by code through the gateway, audited regulator ÷ raw");
+        bench.ratioLine(results, Variant.RAW_PERSON, Variant.GATEWAY_PERSON, "person look-up through the gateway, audited ÷ raw");
         bench.line(String.format("- audit entries written in `credit-audit` during the measured rounds: %,d (expected %,d: one per audited look-up)",
                 audited, 2L * rounds * requests));
         bench.line("");
@@ -267,11 +254,6 @@ public final class CreditBenchmark {
                 i -> "{\"name\":\"" + CreditBenchData.name(first + i) + "\",\"idNumber\":\"" + CreditBenchData.idNumber(first + i) + "\"}");
     }
 
-    private void ratio(List<Map<Variant, double[]>> results, Variant to, Variant of, String meaning) {
-        List<double[]> pairs = results.stream().map(r -> new double[] {r.get(to)[0], r.get(of)[0]}).toList();
-        bench.line(String.format("- %s: (%d)÷(%d) = **%.2f** — per round %s", meaning, of.ordinal() + 1, to.ordinal() + 1, median(pairs),
-                pairs.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
-    }
 
     private long auditEntries() {
         bench.refresh("credit-audit");

@@ -94,30 +94,16 @@ final class PopulationBenchmark {
                 ids.size(), requests, bench.threads, rounds, ORDER_SEED, String.join(" / ", orders), warmUp.rounds(),
                 warmUp.lastRoundCompilingSeconds()));
         bench.line("");
-        bench.line("| variant | req/s | p50 ms | p99 ms | CPU µs/request: Elasticsearch | service | gateway | client |");
-        bench.line("|---|---|---|---|---|---|---|---|");
-        for (Variant v : Variant.values()) {
-            double[] m = new double[7];
-            for (int k = 0; k < 7; k++) {
-                int field = k;
-                m[k] = median(results.stream().mapToDouble(r -> r.get(v)[field]).toArray());
-            }
-            bench.line(String.format("| %s | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f |", v.label, m[0], m[1], m[2], m[3], m[4], m[5], m[6]));
-        }
+        bench.medianTable(results, Variant.values(), v -> v.label, "service");
         bench.line("(medians over the rounds)");
-        ratio(results, Variant.RAW, Variant.DIRECT, "audited look-up vs raw GET");
-        ratio(results, Variant.RAW, Variant.GATEWAY, "audited look-up through the gateway vs raw GET");
-        ratio(results, Variant.DIRECT, Variant.GATEWAY, "gateway vs direct");
+        bench.ratioLine(results, Variant.RAW, Variant.DIRECT, "audited look-up vs raw GET");
+        bench.ratioLine(results, Variant.RAW, Variant.GATEWAY, "audited look-up through the gateway vs raw GET");
+        bench.ratioLine(results, Variant.DIRECT, Variant.GATEWAY, "gateway vs direct");
         bench.line(String.format("- audit entries (READ_PERSON_* in `population-audit`, counted through raw Elasticsearch before and after "
                 + "the measured rounds): **%d written for %d audited look-ups — %s**", written, audited, written == audited ? "they match" : "MISMATCH"));
         bench.line("");
     }
 
-    private void ratio(List<Map<Variant, double[]>> results, Variant to, Variant of, String meaning) {
-        List<double[]> pairs = results.stream().map(r -> new double[] {r.get(to)[0], r.get(of)[0]}).toList();
-        bench.line(String.format("- %s: (%d)÷(%d) = **%.2f** — per round %s", meaning, of.ordinal() + 1, to.ordinal() + 1, median(pairs),
-                pairs.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
-    }
 
     private long auditEntries() {
         bench.refresh("population-audit");
