@@ -14,7 +14,6 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import static cn.dongcheng.platform.bench.BenchSupport.median;
 
 /**
  * The population look-up as users make it: {@code POST /v1/persons:lookup} (the ID number in the body, never in a URL)
