@@ -2,6 +2,7 @@ package cn.dongcheng.platform.supervision.result;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
 import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
@@ -31,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
@@ -150,12 +152,21 @@ public class InspectionResults {
                 PageRequest.of(max, null), InspectionResult.class).items();
     }
 
-    GuardedDocuments documents() {
-        return documents;
-    }
-
-    String alias() {
-        return alias;
+    /**
+     * Changes the outbox entry of one result, on exactly the version read; a result delivered meanwhile (another
+     * relay) is left alone, since credit-service's idempotency made the second send harmless.
+     */
+    void updateDelivery(String resultId, UnaryOperator<Delivery> change) {
+        Versioned<InspectionResult> read = documents.get(alias, resultId, InspectionResult.class).orElseThrow();
+        if (read.document().delivery().state() == Delivery.State.DELIVERED) {
+            return;
+        }
+        try {
+            documents.replace(alias, read, read.document().withDelivery(change.apply(read.document().delivery())),
+                    "outbox entry " + resultId + " changed");
+        } catch (ConflictException e) {
+            // another relay marked it in between
+        }
     }
 
     private LocalDate today() {

@@ -1,7 +1,5 @@
 package cn.dongcheng.platform.supervision.result;
 
-import cn.dongcheng.platform.common.elasticsearch.Versioned;
-import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.supervision.client.CreditSpotCheckClient;
 import cn.dongcheng.platform.supervision.client.SpotCheckDelivery;
 import org.slf4j.Logger;
@@ -16,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Relays published results to credit-service (the outbox): at start-up and then every
@@ -73,29 +70,16 @@ public class ResultOutbox {
             try {
                 report = credit.deliver(new SpotCheckDelivery(pending.stream().map(ResultOutbox::toCredit).toList()));
             } catch (RuntimeException e) {
-                pending.forEach(r -> mark(r.resultId(), d -> d.failed(at, e.getMessage())));
+                pending.forEach(r -> results.updateDelivery(r.resultId(), d -> d.failed(at, e.getMessage())));
                 log.info("credit-service did not accept {} result(s), kept in the outbox: {}", pending.size(), e.getMessage());
                 return delivered;
             }
             Map<String, String> recordIds = new HashMap<>();
             report.results().forEach(i -> recordIds.put(i.sourceId(), i.recordId()));
             for (InspectionResult r : pending) {
-                mark(r.resultId(), d -> d.delivered(at, recordIds.get(r.resultId())));
+                results.updateDelivery(r.resultId(), d -> d.delivered(at, recordIds.get(r.resultId())));
             }
             delivered += pending.size();
-        }
-    }
-
-    private void mark(String resultId, UnaryOperator<Delivery> change) {
-        Versioned<InspectionResult> read = results.documents().get(results.alias(), resultId, InspectionResult.class).orElseThrow();
-        if (read.document().delivery().state() == Delivery.State.DELIVERED) {
-            return;
-        }
-        try {
-            results.documents().replace(results.alias(), read, read.document().withDelivery(change.apply(read.document().delivery())),
-                    "outbox entry " + resultId + " changed");
-        } catch (ConflictException e) {
-            // another relay marked it meanwhile; credit's idempotency makes the double send harmless
         }
     }
 
