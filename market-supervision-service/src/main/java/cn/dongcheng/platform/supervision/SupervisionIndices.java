@@ -2,11 +2,13 @@ package cn.dongcheng.platform.supervision;
 
 import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
 import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.supervision.assignment.TaskAssignments;
 import cn.dongcheng.platform.supervision.draw.TaskDraws;
 import cn.dongcheng.platform.supervision.inspector.InspectorDirectory;
 import cn.dongcheng.platform.supervision.item.InspectionItemCatalogue;
 import cn.dongcheng.platform.supervision.plan.InspectionPlans;
 import cn.dongcheng.platform.supervision.pool.TaskPools;
+import cn.dongcheng.platform.supervision.result.InspectionResults;
 import cn.dongcheng.platform.supervision.task.DrawnTargets;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -64,6 +66,16 @@ class SupervisionIndices {
     @Bean
     IndexDefinition spotCheckTargetsIndex() {
         return DrawnTargets.INDEX;
+    }
+
+    @Bean
+    IndexDefinition spotCheckAssignmentsIndex() {
+        return TaskAssignments.INDEX;
+    }
+
+    @Bean
+    IndexDefinition spotCheckResultsIndex() {
+        return InspectionResults.INDEX;
     }
 
     /** Create-only and version-guarded writes: plans, tasks, pools, sources and draws each happen once. */

@@ -207,7 +207,8 @@ public class TaskDraws {
                 DrawAttempt.class);
     }
 
-    private Optional<DrawRecord> findDraw(String taskId) {
+    /** The task's draw, once made: its key string seeds the assignment of inspectors. */
+    public Optional<DrawRecord> findDraw(String taskId) {
         return documents.get(drawsAlias, taskId, DrawRecord.class).map(Versioned::document);
     }
 

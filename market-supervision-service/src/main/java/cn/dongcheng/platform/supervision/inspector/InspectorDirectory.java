@@ -12,6 +12,7 @@ import cn.dongcheng.platform.common.paging.PageRequest;
 import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.security.CallerContext;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.springframework.stereotype.Service;
 
@@ -19,8 +20,10 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
@@ -81,6 +84,20 @@ public class InspectorDirectory {
             audit.record(caller, "READ_PERSONAL_DATA", alias, "ok", found.items().size() + " inspectors shown unmasked");
         }
         return found.map(d -> mapper.toView(d, unmasked));
+    }
+
+    /** The inspectors of these departments, whole (for assignment: conflicts, caps and qualifications are needed). */
+    public List<InspectorDocument> ofDepartments(List<String> departments) {
+        List<InspectorDocument> found = new ArrayList<>();
+        List<FieldValue> values = departments.stream().map(FieldValue::of).toList();
+        pages.scan(alias, Query.of(q -> q.terms(t -> t.field("department").terms(v -> v.value(values)))), null, 1_000,
+                InspectorDocument.class, found::addAll);
+        found.sort(Comparator.comparing(InspectorDocument::badgeNumber));
+        return found;
+    }
+
+    public Optional<InspectorDocument> find(String badgeNumber) {
+        return pages.get(alias, badgeNumber, InspectorDocument.class);
     }
 
     private static InspectorStatus status(String raw) {

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.supervision.task;
 
+import cn.dongcheng.platform.common.elasticsearch.GuardedDocuments;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.index.IndexDefinition;
 import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
@@ -14,9 +16,12 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
@@ -32,11 +37,13 @@ public class DrawnTargets {
 
     private final ElasticsearchClient client;
     private final DocumentPages pages;
+    private final GuardedDocuments documents;
     private final String alias;
 
-    public DrawnTargets(ElasticsearchClient client, DocumentPages pages, IndexNames names) {
+    public DrawnTargets(ElasticsearchClient client, DocumentPages pages, GuardedDocuments documents, IndexNames names) {
         this.client = client;
         this.pages = pages;
+        this.documents = documents;
         this.alias = names.alias(INDEX.resource());
     }
 
@@ -55,6 +62,34 @@ public class DrawnTargets {
             throw new IllegalStateException("drawn targets not all written: " + response.items().stream()
                     .filter(i -> i.error() != null && i.status() != 409).findFirst().map(i -> i.error().reason()).orElse("?"));
         }
+    }
+
+    /** Every target of a task, in target-id order (a task's sample is small: bounded by its strata's maxima). */
+    public List<DrawnTarget> allOfTask(String taskId) {
+        List<DrawnTarget> all = new ArrayList<>();
+        pages.scan(alias, allOf(List.of(term("taskId", taskId))), null, SCAN_BATCH, DrawnTarget.class, all::addAll);
+        all.sort(Comparator.comparing(DrawnTarget::targetId));
+        return all;
+    }
+
+    public Optional<Versioned<DrawnTarget>> get(String taskId, String uscc) {
+        return documents.get(alias, DrawnTarget.id(taskId, uscc), DrawnTarget.class);
+    }
+
+    /** Attaches the inspectors to exactly the version read; 409 when it changed in between. */
+    public void assign(Versioned<DrawnTarget> read, TargetAssignment assignment) {
+        DrawnTarget t = read.document();
+        documents.replace(alias, read, new DrawnTarget(t.targetId(), t.taskId(), t.uscc(), t.riskClass(), t.items(), t.departments(),
+                t.selectionOrder(), t.drawnOn(), t.drawnAt(), assignment), "target " + t.targetId() + " changed while being assigned");
+    }
+
+    /** The assigned targets of other tasks: whose inspectors carry them as workload and who inspected an entity last. */
+    public List<DrawnTarget> assignedOutside(String taskId) {
+        List<DrawnTarget> found = new ArrayList<>();
+        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
+                .mustNot(term("taskId", taskId))));
+        pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, found::addAll);
+        return found;
     }
 
     public Page<DrawnTarget> ofTask(String taskId, PageRequest request) {

@@ -37,6 +37,8 @@ class AccessMatrixIT extends AccessMatrixContract {
     static final String YEAR = String.valueOf(LocalDate.now(CLOCK).getYear());
     static final String PLAN = YEAR + "-SCJG";
     static final String TASK = PLAN + "-B01";
+    /** An entity of the street; whether drawn or not, the result example meets a refusal after the matrix let it through. */
+    static final String DRAWN = Neighbours.code("91", "MTRX0001");
     private static Neighbours neighbours;
 
     @DynamicPropertySource
@@ -99,6 +101,16 @@ class AccessMatrixIT extends AccessMatrixContract {
                 entry("GET /v1/spot-check-tasks/{taskId}/draw", Example.of(get(task + "/draw"))),
                 entry("GET /v1/spot-check-tasks/{taskId}/draw/verification", Example.of(get(task + "/draw/verification"))),
                 entry("GET /v1/spot-check-tasks/{taskId}/draw-attempts", Example.of(get(task + "/draw-attempts"))),
-                entry("GET /v1/spot-check-tasks/{taskId}/targets", Example.of(get(task + "/targets"))));
+                entry("GET /v1/spot-check-tasks/{taskId}/targets", Example.of(get(task + "/targets"))),
+                // no inspector of the task's department in the directory: let through, the assignment is infeasible
+                entry("POST /v1/spot-check-tasks/{taskId}/assignment", Example.of(postJson(task + "/assignment", ""), 409)),
+                entry("GET /v1/spot-check-tasks/{taskId}/assignment", Example.of(get(task + "/assignment"), 404)),
+                // the demo inspector is let through and meets the missing assignment
+                entry("POST /v1/spot-check-tasks/{taskId}/targets/{uscc}/result", Example.of(postJson(task + "/targets/" + DRAWN + "/result",
+                        "{\"outcome\":\"NO_PROBLEM_FOUND\",\"inspectionEndDate\":\"" + YEAR + "-01-05\"}"), 404, 409)),
+                entry("GET /v1/spot-check-tasks/{taskId}/targets/{uscc}/result", Example.of(get(task + "/targets/" + DRAWN + "/result"), 404)),
+                entry("GET /v1/spot-check-tasks/{taskId}/results", Example.of(get(task + "/results"))),
+                entry("GET /v1/spot-check-results/overdue", Example.of(get("/v1/spot-check-results/overdue"))),
+                entry("GET /v1/spot-check-results/repeated-problems", Example.of(get("/v1/spot-check-results/repeated-problems"))));
     }
 }

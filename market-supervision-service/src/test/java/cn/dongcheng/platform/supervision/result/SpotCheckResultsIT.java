@@ -1,0 +1,256 @@
+package cn.dongcheng.platform.supervision.result;
+
+import cn.dongcheng.platform.supervision.assignment.AssignableInspector;
+import cn.dongcheng.platform.supervision.assignment.AssignmentOutcome;
+import cn.dongcheng.platform.supervision.assignment.AssignmentTarget;
+import cn.dongcheng.platform.supervision.assignment.InspectionTeam;
+import cn.dongcheng.platform.supervision.assignment.InspectorAssignment;
+import cn.dongcheng.platform.supervision.support.Neighbours;
+import cn.dongcheng.platform.supervision.support.ResultFixture;
+import cn.dongcheng.platform.supervision.support.SpotCheckFixture;
+import cn.dongcheng.platform.supervision.support.SteppingClock;
+import cn.dongcheng.platform.supervision.support.TestClock;
+import cn.dongcheng.platform.testing.ApiClient;
+import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+import static cn.dongcheng.platform.supervision.support.ResultFixture.LICENSING;
+import static cn.dongcheng.platform.supervision.support.ResultFixture.QUALIFICATION;
+import static cn.dongcheng.platform.supervision.support.ResultFixture.inspector;
+import static cn.dongcheng.platform.supervision.support.ResultFixture.result;
+import static cn.dongcheng.platform.supervision.support.SpotCheckFixture.SOURCES;
+import static cn.dongcheng.platform.testing.ApiClient.json;
+import static cn.dongcheng.platform.testing.ProblemAssertions.assertInvalid;
+import static cn.dongcheng.platform.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two tasks drawn over the same four entities (same pool, same sources: same targets), then inspectors assigned and
+ * results entered through the real API with real tokens, real Elasticsearch and the real credit-service: an infeasible
+ * assignment explained per target and leaving nothing written, the feasible one reproducible from the published seed,
+ * last time's inspectors recused, results only from the team, published to anyone, overdue and repeated-problem
+ * warnings, and each result reaching credit-service once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
+
+    static final SteppingClock CLOCK = TestClock.CLOCK;
+    static final String PLAN = LocalDate.now(CLOCK).getYear() + "-SCJG";
+    static final String T1 = PLAN + "-B01";
+    static final String T2 = PLAN + "-B02";
+    static final List<String> ENTITIES = IntStream.rangeClosed(1, 4).mapToObj(i -> Neighbours.code("91", "RELT000" + i)).toList();
+    private static Neighbours neighbours;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ResultOutbox outbox;
+
+    private List<String> drawn;
+
+    @DynamicPropertySource
+    static void neighbours(DynamicPropertyRegistry registry) {
+        neighbours = Neighbours.start(registry);
+        registry.add("supervision.outbox.relay-interval", () -> "PT1H"); // the test relays when it wants to
+    }
+
+    @AfterAll
+    static void stopNeighbours() {
+        if (neighbours != null) {
+            neighbours.close();
+        }
+    }
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    ResultFixture results() {
+        return new ResultFixture(api());
+    }
+
+    @BeforeAll
+    void drawTwoTasks() {
+        neighbours.directory(ENTITIES, "ACTIVE");
+        SpotCheckFixture fixture = new SpotCheckFixture(api(), CLOCK);
+        fixture.itemsAndPlan(PLAN.substring(0, 4));
+        results().licensingItem();
+        for (int batch = 1; batch <= 2; batch++) {
+            fixture.createTask(PLAN, fixture.taskBody(batch, "《中华人民共和国食品安全法》第三十五条", "[\"" + LICENSING + "\"]",
+                    Duration.ofMinutes(10)));
+            fixture.freeze(PLAN + "-B0" + batch);
+        }
+        CLOCK.advance(Duration.ofMinutes(15));
+        for (String task : List.of(T1, T2)) {
+            assertThat(fixture.enterSources(task, SOURCES).statusCode()).isEqualTo(201);
+            assertThat(fixture.draw(task).statusCode()).isEqualTo(201);
+            CLOCK.advance(Duration.ofMinutes(1));
+        }
+        drawn = results().targets(T1);
+        assertThat(drawn).hasSize(2).isEqualTo(results().targets(T2));
+    }
+
+    @Test
+    @Order(1)
+    void anInfeasibleAssignmentSaysWhichConstraintFailsForWhichTargetAndWritesNothing() {
+        String t0 = drawn.get(0);
+        results().inspectors(
+                inspector("DC-0001", "ON_LEAVE", List.of(QUALIFICATION), List.of(), 5),
+                inspector("DC-1002", "ACTIVE", List.of(), List.of(), 5),
+                inspector("DC-1003", "ACTIVE", List.of(), List.of(t0), 5));
+
+        JsonNode problem = assertProblem(results().assign(T1), 409);
+        List<String> violations = StreamSupport.stream(problem.path("violations").spliterator(), false)
+                .map(v -> v.path("uscc").asText() + " " + v.path("constraint").asText()).toList();
+        assertThat(violations).as(problem.toString())
+                .containsExactlyInAnyOrder(t0 + " TEAM_SIZE", t0 + " QUALIFICATION", drawn.get(1) + " QUALIFICATION");
+        assertThat(problem.toString()).contains("declared a conflict").contains(QUALIFICATION);
+
+        assertProblem(api().get("/v1/spot-check-tasks/" + T1 + "/assignment", "REGULATOR"), 404);
+        JsonNode targets = json(api().get("/v1/spot-check-tasks/" + T1 + "/targets", "REGULATOR"));
+        assertThat(targets.path("items").findValues("assignment")).as("no team written").isEmpty();
+        assertThat(assertProblem(results().enter(T1, t0, result("NO_PROBLEM_FOUND", null, "2026-09-18")), 409)
+                .path("detail").asText()).contains("no inspectors are assigned");
+    }
+
+    @Test
+    @Order(2)
+    void theAssignmentIsMadeOnceAndAnyoneCanRecomputeItFromTheSeed() {
+        String t0 = drawn.get(0);
+        results().inspectors(inspector("DC-0001", "ACTIVE", List.of(QUALIFICATION), List.of(), 5));
+        HttpResponse<String> r = results().assign(T1);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode assignment = json(r);
+        String seed = json(api().get("/v1/spot-check-tasks/" + T1 + "/draw")).path("keyString").asText();
+        assertThat(assignment.path("seed").asText()).isEqualTo(seed);
+        for (JsonNode team : assignment.path("teams")) {
+            assertThat(texts(team.path("inspectors"))).as("the only qualified inspector leads").hasSize(2).contains("DC-0001");
+        }
+        assertThat(texts(team(assignment, t0).path("inspectors"))).as("DC-1003 declared a conflict").doesNotContain("DC-1003");
+
+        List<AssignableInspector> directory = List.of(
+                new AssignableInspector("DC-0001", true, Set.of(QUALIFICATION), Set.of(), 5, 0),
+                new AssignableInspector("DC-1002", true, Set.of(), Set.of(), 5, 0),
+                new AssignableInspector("DC-1003", true, Set.of(), Set.of(t0), 5, 0));
+        List<AssignmentTarget> targets = drawn.stream().map(u -> new AssignmentTarget(u, Set.of(QUALIFICATION), Set.of())).toList();
+        AssignmentOutcome offline = InspectorAssignment.assign(targets, directory, seed, 2);
+        for (InspectionTeam team : offline.teams()) {
+            assertThat(texts(team(assignment, team.uscc()).path("inspectors"))).isEqualTo(team.inspectors());
+        }
+
+        assertThat(assertProblem(results().assign(T1), 409).path("detail").asText()).contains("assigned already");
+        assertThat(json(api().get("/v1/spot-check-tasks/" + T1 + "/assignment", "INSPECTOR"))).isEqualTo(assignment);
+        JsonNode stored = json(api().get("/v1/spot-check-tasks/" + T1 + "/targets", "REGULATOR"));
+        assertThat(stored.path("items").findValues("assignment")).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void anAssignedInspectorEntersAResultPublishedAtOnceWithItsDeadline() {
+        String t0 = drawn.get(0);
+        ResultFixture fixture = results();
+        assertInvalid(fixture.enter(T1, t0, result("PROBLEMS_FOUND", null, "2026-09-18")), "details");
+        assertInvalid(fixture.enter(T1, t0, result("FINE", null, "2026-09-18")), "outcome");
+        assertInvalid(fixture.enter(T1, t0, result("CLOSED", null, "2026-13-01")), "inspectionEndDate");
+        assertProblem(fixture.enter(T1, ENTITIES.stream().filter(e -> !drawn.contains(e)).findFirst().orElseThrow(),
+                result("CLOSED", null, "2026-09-18")), 404);
+        assertProblem(fixture.enterAs("DC-9999", T1, t0, result("CLOSED", null, "2026-09-18")), 403); // not in the directory
+        assertProblem(api().get(ResultFixture.path(T1, t0)), 404); // nothing written by the refusals
+
+        HttpResponse<String> r = fixture.enter(T1, t0, result("PROBLEMS_FOUND", "未按规定公示年度报告", "2026-09-18"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        // the 20th working day after Fri 2026-09-18: Sep 20 (a Sunday worked) counts, Sep 25 and Oct 1–7 do not, Oct 10 counts
+        assertThat(json(r).path("publicationDeadline").asText()).isEqualTo("2026-10-22");
+        assertThat(json(r).path("inspector").asText()).isEqualTo("DC-0001");
+        assertProblem(fixture.enter(T1, t0, result("NO_PROBLEM_FOUND", null, "2026-09-18")), 409);
+
+        JsonNode published = json(api().get(ResultFixture.path(T1, t0)));
+        assertThat(published.path("outcome").asText()).isEqualTo("PROBLEMS_FOUND");
+        assertThat(published.has("delivery")).isFalse();
+        assertThat(json(api().get("/v1/spot-check-tasks/" + T1 + "/results")).path("items")).hasSize(1);
+
+        JsonNode overdue = json(api().get("/v1/spot-check-results/overdue", "REGULATOR"));
+        assertThat(overdue.path("items").findValuesAsText("resultId")).containsExactly(T1 + ":" + t0);
+        assertThat(fixture.enter(T1, drawn.get(1), result("NO_PROBLEM_FOUND", null, LocalDate.now(CLOCK).toString())).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    @Order(4)
+    void lastTimesInspectorsAreRecusedAndOnlyTheTeamEntersResults() {
+        String t0 = drawn.get(0);
+        JsonNode problem = assertProblem(results().assign(T2), 409);
+        assertThat(problem.path("violations").findValuesAsText("constraint")).contains("QUALIFICATION");
+        assertThat(problem.toString()).contains("inspected it last time");
+
+        results().inspectors(inspector("DC-1004", "ACTIVE", List.of(QUALIFICATION), List.of(), 5),
+                inspector("DC-1005", "ACTIVE", List.of(), List.of(), 5));
+        HttpResponse<String> r = results().assign(T2);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode first = json(api().get("/v1/spot-check-tasks/" + T1 + "/assignment", "REGULATOR"));
+        for (String uscc : drawn) {
+            Set<String> again = new HashSet<>(texts(team(json(r), uscc).path("inspectors")));
+            again.retainAll(texts(team(first, uscc).path("inspectors")));
+            assertThat(again).as("no inspector–entity pair repeated for " + uscc).isEmpty();
+        }
+
+        assertProblem(results().enter(T2, t0, result("PROBLEMS_FOUND", "仍未公示", "2026-11-27")), 403); // DC-0001: not on this team
+        String member = texts(team(json(r), t0).path("inspectors")).get(0);
+        HttpResponse<String> entered = results().enterAs(member, T2, t0, result("PROBLEMS_FOUND", "仍未公示年度报告", "2026-11-27"));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+
+        JsonNode repeated = json(api().get("/v1/spot-check-results/repeated-problems", "REGULATOR"));
+        assertThat(repeated.findValuesAsText("uscc")).containsExactly(t0);
+        assertThat(repeated.get(0).path("inspectionsWithProblems").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void theOutboxDeliversEachPublishedResultToCreditServiceOnce() {
+        assertThat(outbox.relay()).isEqualTo(3);
+        assertThat(outbox.relay()).as("nothing left pending").isZero();
+        ApiClient credit = new ApiClient(neighbours.credit.port());
+        JsonNode subject = json(credit.get("/v1/subjects/" + drawn.get(0), "CREDIT_OFFICER"));
+        List<String> sources = subject.path("records").path("items").findValuesAsText("sourceId");
+        assertThat(sources).as(subject.toString()).containsExactlyInAnyOrder(T1 + ":" + drawn.get(0), T2 + ":" + drawn.get(0));
+        assertThat(json(api().get("/v1/spot-check-results/overdue", "REGULATOR")).path("items")).isEmpty();
+    }
+
+    static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    static JsonNode team(JsonNode assignment, String uscc) {
+        for (JsonNode team : assignment.path("teams")) {
+            if (team.path("uscc").asText().equals(uscc)) {
+                return team;
+            }
+        }
+        throw new AssertionError("no team for " + uscc + " in " + assignment);
+    }
+}
