@@ -37,43 +37,44 @@ final class CreditRecordGenerator {
     private static final String CULTURE = "北京市东城区文化和旅游局";
 
     /**
-     * One kind of record: its category, how many subjects per ten thousand hold one, who decides it, and after how many
-     * days (a range) a share of them leaves the list or lapses.
+     * One kind of record: its category, how many subjects per ten thousand hold one, who decides it, how its documents
+     * are numbered (year, then sequence: 〔2021〕 for an agency, （2021） before the court's code for a court), and after
+     * how many days (a range) a share of them leaves the list or lapses.
      */
-    private record Kind(String category, int perTenThousand, String authority, String legalBasis, String numberPrefix,
+    private record Kind(String category, int perTenThousand, String authority, String legalBasis, String numberFormat,
                         String summary, int exitPercent, int exitMinDays, int exitMaxDays) {
     }
 
     private static final List<Kind> LEGAL_PERSON_KINDS = List.of(
-            new Kind("ADMINISTRATIVE_LICENCE", 3_500, SAMR, "《中华人民共和国食品安全法》", "京东食经许",
+            new Kind("ADMINISTRATIVE_LICENCE", 3_500, SAMR, "《中华人民共和国食品安全法》", "京东食经许〔%d〕%d号",
                     "食品经营许可，有效期五年", 100, 5 * 365, 5 * 365),
-            new Kind("ADMINISTRATIVE_PENALTY", 400, SAMR, "《中华人民共和国广告法》", "京东市监罚",
+            new Kind("ADMINISTRATIVE_PENALTY", 400, SAMR, "《中华人民共和国广告法》", "京东市监罚〔%d〕%d号",
                     "违反广告法相关规定，处以警告并罚款", 0, 0, 0),
-            new Kind("ABNORMAL_OPERATIONS", 600, SAMR, "《市场监督管理企业经营异常名录管理办法》", "京东市监异",
+            new Kind("ABNORMAL_OPERATIONS", 600, SAMR, "《市场监督管理企业经营异常名录管理办法》", "京东市监异〔%d〕%d号",
                     "未按规定期限公示年度报告", 60, 30, 400),
-            new Kind("SERIOUS_DISHONESTY_LIST", 30, SAMR, "《市场监督管理严重违法失信名单管理办法》", "京东市监严",
+            new Kind("SERIOUS_DISHONESTY_LIST", 30, SAMR, "《市场监督管理严重违法失信名单管理办法》", "京东市监严〔%d〕%d号",
                     "列入经营异常名录届满三年仍未履行相关义务", 10, 365, 3 * 365),
-            new Kind("DISHONEST_JUDGMENT_DEBTOR", 80, COURT, "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "（2023）京0101执",
+            new Kind("DISHONEST_JUDGMENT_DEBTOR", 80, COURT, "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "（%d）京0101执%d号",
                     "有履行能力而拒不履行生效法律文书确定义务", 50, 60, 700),
-            new Kind("MAJOR_TAX_VIOLATION", 20, TAX, "《重大税收违法失信主体信息公布管理办法》", "京东税稽罚",
+            new Kind("MAJOR_TAX_VIOLATION", 20, TAX, "《重大税收违法失信主体信息公布管理办法》", "京东税稽罚〔%d〕%d号",
                     "虚开增值税专用发票", 0, 0, 0),
-            new Kind("RED_LIST", 400, TAX, "《纳税信用管理办法》", "A级纳税人",
+            new Kind("RED_LIST", 400, TAX, "《纳税信用管理办法》", "A级纳税人〔%d〕%d号",
                     "纳税信用A级", 100, 365, 365),
-            new Kind("CREDIT_COMMITMENT", 1_000, NDRC, "《北京市社会信用条例》", "京东信承",
+            new Kind("CREDIT_COMMITMENT", 1_000, NDRC, "《北京市社会信用条例》", "京东信承〔%d〕%d号",
                     "告知承诺制审批信用承诺", 0, 0, 0),
-            new Kind("SPOT_CHECK_RESULT", 500, SAMR, "《市场监督管理随机抽查工作规定》", "京东市监抽",
+            new Kind("SPOT_CHECK_RESULT", 500, SAMR, "《市场监督管理随机抽查工作规定》", "京东市监抽〔%d〕%d号",
                     "双随机抽查：未发现问题", 0, 0, 0));
 
     private static final List<Kind> NATURAL_PERSON_KINDS = List.of(
-            new Kind("DISHONEST_JUDGMENT_DEBTOR", 40, COURT, "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "（2023）京0101执",
+            new Kind("DISHONEST_JUDGMENT_DEBTOR", 40, COURT, "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "（%d）京0101执%d号",
                     "有履行能力而拒不履行生效法律文书确定义务", 50, 60, 700),
-            new Kind("ADMINISTRATIVE_PENALTY", 20, CULTURE, "《娱乐场所管理条例》", "京东文旅罚",
+            new Kind("ADMINISTRATIVE_PENALTY", 20, CULTURE, "《娱乐场所管理条例》", "京东文旅罚〔%d〕%d号",
                     "从业人员违反经营规定，处以警告并罚款", 0, 0, 0),
-            new Kind("SERIOUS_DISHONESTY_LIST", 2, SAMR, "《市场监督管理严重违法失信名单管理办法》", "京东市监严",
+            new Kind("SERIOUS_DISHONESTY_LIST", 2, SAMR, "《市场监督管理严重违法失信名单管理办法》", "京东市监严〔%d〕%d号",
                     "个体工商户经营者严重违法失信", 0, 0, 0),
-            new Kind("CREDIT_COMMITMENT", 10, NDRC, "《北京市社会信用条例》", "京东信承",
+            new Kind("CREDIT_COMMITMENT", 10, NDRC, "《北京市社会信用条例》", "京东信承〔%d〕%d号",
                     "办理证明事项告知承诺", 0, 0, 0),
-            new Kind("RED_LIST", 8, "北京市东城区精神文明建设委员会办公室", "《北京市东城区道德模范评选表彰办法》", "东城道德模范",
+            new Kind("RED_LIST", 8, "北京市东城区精神文明建设委员会办公室", "《北京市东城区道德模范评选表彰办法》", "东城道德模范〔%d〕%d号",
                     "东城区道德模范", 0, 0, 0));
 
     /** A showcase subject holds every kind at least this common (per ten thousand). */
@@ -141,7 +142,7 @@ final class CreditRecordGenerator {
         LocalDate decided = FIRST.plusDays(random.nextInt(DAYS));
         ObjectNode r = mapper.createObjectNode();
         r.put("category", kind.category());
-        r.put("decisionNumber", kind.numberPrefix() + "〔" + decided.getYear() + "〕" + (1 + random.nextInt(9_000)) + "号");
+        r.put("decisionNumber", String.format(kind.numberFormat(), decided.getYear(), 1 + random.nextInt(9_000)));
         r.put("decisionDate", decided.toString());
         r.put("authority", kind.authority());
         r.put("legalBasis", kind.legalBasis());
