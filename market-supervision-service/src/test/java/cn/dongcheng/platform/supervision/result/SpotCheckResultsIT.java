@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -231,6 +233,61 @@ class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
 
     @Test
     @Order(5)
+    void oversightFiguresCountWhatWasDrawnAndEnteredPerStratumAgainstThePool() {
+        JsonNode figures = json(api().get("/v1/oversight-figures?planId=" + PLAN, "AUDITOR"));
+        assertThat(figures.path("tasks").findValuesAsText("taskId")).as(figures.toString()).containsExactly(T1, T2);
+        for (JsonNode task : figures.path("tasks")) {
+            JsonNode pool = json(api().get("/v1/spot-check-tasks/" + task.path("taskId").asText() + "/pool"));
+            for (JsonNode row : task.path("strata")) {
+                String stratum = row.path("stratum").asText();
+                int n = pool.path("strata").path(stratum).size();
+                long drawnHere = drawnTargets(task.path("taskId").asText()).stream().filter(stratum::equals).count();
+                assertThat(row.path("poolSize").asInt()).isEqualTo(n);
+                assertThat(row.path("plannedSample").asInt()).isEqualTo(pool.path("sampleSizes").path(stratum).asInt());
+                assertThat(row.path("drawn").asLong()).isEqualTo(drawnHere);
+                if (n == 0) { // an empty stratum has no coverage
+                    assertThat(row.path("coverage").isMissingNode() || row.path("coverage").isNull()).as(row.toString()).isTrue();
+                } else {
+                    assertThat(row.path("coverage").decimalValue()).isEqualByComparingTo(ratio(drawnHere, n));
+                }
+            }
+        }
+        // T1: t0 PROBLEMS_FOUND (deadline 2026-10-22 passed, entered after it, not delivered), drawn[1] NO_PROBLEM_FOUND;
+        // T2: t0 PROBLEMS_FOUND, deadline ahead
+        JsonNode t1 = figures.path("tasks").get(0).path("total");
+        assertThat(t1.path("poolSize").asInt()).isEqualTo(ENTITIES.size());
+        assertThat(List.of(t1.path("drawn").asInt(), t1.path("resultsEntered").asInt(), t1.path("problemsFound").asInt(),
+                t1.path("overdue").asInt(), t1.path("enteredLate").asInt())).isEqualTo(List.of(2, 2, 1, 1, 1));
+        assertThat(t1.path("coverage").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(t1.path("findingsRate").decimalValue()).isEqualByComparingTo("0.5");
+        JsonNode t2 = figures.path("tasks").get(1).path("total");
+        assertThat(List.of(t2.path("drawn").asInt(), t2.path("resultsEntered").asInt(), t2.path("problemsFound").asInt(),
+                t2.path("overdue").asInt(), t2.path("enteredLate").asInt())).isEqualTo(List.of(2, 1, 1, 0, 0));
+        assertThat(t2.path("findingsRate").decimalValue()).isEqualByComparingTo("1");
+        JsonNode plan = figures.path("total");
+        assertThat(plan.path("poolSize").asInt()).isEqualTo(2 * ENTITIES.size());
+        assertThat(plan.path("resultsEntered").asInt()).isEqualTo(3);
+        assertThat(plan.path("achievedRatio").decimalValue()).isEqualByComparingTo(
+                ratio(3, t1.path("plannedSample").asInt() + t2.path("plannedSample").asInt()));
+        assertThat(plan.path("findingsRate").decimalValue()).isEqualByComparingTo("0.6667");
+        assertThat(plan.path("overdue").asInt()).isEqualTo(1);
+
+        assertProblem(api().get("/v1/oversight-figures?planId=" + PLAN, "CITIZEN"), 403);
+        assertInvalid(api().get("/v1/oversight-figures", "REGULATOR"), "planId");
+        assertProblem(api().get("/v1/oversight-figures?planId=1999-NONE", "REGULATOR"), 404);
+    }
+
+    static BigDecimal ratio(long numerator, long denominator) {
+        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+    }
+
+    private List<String> drawnTargets(String taskId) {
+        JsonNode page = json(api().get("/v1/spot-check-tasks/" + taskId + "/targets?size=100", "REGULATOR"));
+        return page.path("items").findValuesAsText("riskClass");
+    }
+
+    @Test
+    @Order(6)
     void theOutboxDeliversEachPublishedResultToCreditServiceOnce() {
         assertThat(outbox.relay()).isEqualTo(3);
         assertThat(outbox.relay()).as("nothing left pending").isZero();
@@ -239,6 +296,8 @@ class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
         List<String> sources = subject.path("records").path("items").findValuesAsText("sourceId");
         assertThat(sources).as(subject.toString()).containsExactlyInAnyOrder(T1 + ":" + drawn.get(0), T2 + ":" + drawn.get(0));
         assertThat(json(api().get("/v1/spot-check-results/overdue", "REGULATOR")).path("items")).isEmpty();
+        assertThat(json(api().get("/v1/oversight-figures?planId=" + PLAN, "REGULATOR")).path("total").path("overdue").asInt())
+                .as("delivered results are not overdue").isZero();
     }
 
     static List<String> texts(JsonNode array) {

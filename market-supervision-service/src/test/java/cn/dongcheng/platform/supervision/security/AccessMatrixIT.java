@@ -111,6 +111,7 @@ class AccessMatrixIT extends AccessMatrixContract {
                 entry("GET /v1/spot-check-tasks/{taskId}/targets/{uscc}/result", Example.of(get(task + "/targets/" + DRAWN + "/result"), 404)),
                 entry("GET /v1/spot-check-tasks/{taskId}/results", Example.of(get(task + "/results"))),
                 entry("GET /v1/spot-check-results/overdue", Example.of(get("/v1/spot-check-results/overdue"))),
-                entry("GET /v1/spot-check-results/repeated-problems", Example.of(get("/v1/spot-check-results/repeated-problems"))));
+                entry("GET /v1/spot-check-results/repeated-problems", Example.of(get("/v1/spot-check-results/repeated-problems"))),
+                entry("GET /v1/oversight-figures", Example.of(get("/v1/oversight-figures?planId=" + PLAN))));
     }
 }
