@@ -5,14 +5,12 @@ import cn.dongcheng.platform.population.statistics.PopulationStatistics;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.DateRangeExpression;
 import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
@@ -20,7 +18,8 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 
 /**
  * Working-age residents (常住, 15–64 and 15–59) per street on a date, in one aggregation over the register: streets,
- * and within each the two age ranges from birth dates. Aggregates only: no person leaves.
+ * and within each the broad age groups of {@link PopulationStatistics#broadAgeGroups}. Aggregates only: no person
+ * leaves.
  */
 @Service
 public class WorkingAgeResidents {
@@ -34,15 +33,8 @@ public class WorkingAgeResidents {
     }
 
     public Map<String, WorkingAge> byStreet(LocalDate date) {
-        // age >= x  <=>  birthDate <= date - x years; "to" is exclusive, hence the extra day
-        String under15 = date.minusYears(15).plusDays(1).toString();
-        String under60 = date.minusYears(60).plusDays(1).toString();
-        String under65 = date.minusYears(65).plusDays(1).toString();
-        List<DateRangeExpression> ages = List.of(
-                DateRangeExpression.of(r -> r.key("15-59").from(f -> f.expr(under60)).to(f -> f.expr(under15))),
-                DateRangeExpression.of(r -> r.key("15-64").from(f -> f.expr(under65)).to(f -> f.expr(under15))));
         Aggregation byStreet = Aggregation.of(a -> a.terms(t -> t.field("streetCode").size(20))
-                .aggregations("age", s -> s.dateRange(r -> r.field("birthDate").format("yyyy-MM-dd").ranges(ages))));
+                .aggregations("age", PopulationStatistics.broadAgeGroups(date)));
         Map<String, Aggregate> result = call(() -> client.search(s -> s.index(registry.alias()).size(0)
                 .query(allOf(PopulationStatistics.residentsOn(date))).aggregations("street", byStreet), Void.class)).aggregations();
         Map<String, WorkingAge> out = new HashMap<>();

@@ -53,21 +53,11 @@ public class PopulationStatistics {
         if (streetCode != null) {
             filter.add(term("streetCode", streetCode));
         }
-        // age >= x  <=>  birthDate <= asOf - x years ; "to" is exclusive, hence the extra day
-        String under15 = date.minusYears(15).plusDays(1).toString();
-        String under60 = date.minusYears(60).plusDays(1).toString();
-        String under65 = date.minusYears(65).plusDays(1).toString();
-        List<DateRangeExpression> ages = List.of(
-                DateRangeExpression.of(r -> r.key("0-14").from(f -> f.expr(under15))),
-                DateRangeExpression.of(r -> r.key("15-59").from(f -> f.expr(under60)).to(f -> f.expr(under15))),
-                DateRangeExpression.of(r -> r.key("15-64").from(f -> f.expr(under65)).to(f -> f.expr(under15))),
-                DateRangeExpression.of(r -> r.key("60+").to(f -> f.expr(under60))),
-                DateRangeExpression.of(r -> r.key("65+").to(f -> f.expr(under65))));
         Map<String, Aggregation> aggs = Map.of(
                 "sex", Aggregation.of(a -> a.terms(t -> t.field("sex"))),
                 "type", Aggregation.of(a -> a.terms(t -> t.field("residenceType"))),
                 "street", Aggregation.of(a -> a.terms(t -> t.field("streetCode").size(20))),
-                "age", Aggregation.of(a -> a.dateRange(r -> r.field("birthDate").format("yyyy-MM-dd").ranges(ages))));
+                "age", broadAgeGroups(date));
 
         SearchResponse<Void> result = call(() -> client.search(s -> s.index(registry.alias()).size(0)
                 .trackTotalHits(t -> t.enabled(true)).query(allOf(filter)).aggregations(aggs), Void.class));
@@ -85,6 +75,24 @@ public class PopulationStatistics {
                 sex.getOrDefault("MALE", 0L), sex.getOrDefault("FEMALE", 0L), age.getOrDefault("0-14", 0L),
                 age.getOrDefault("15-59", 0L), age.getOrDefault("15-64", 0L), age.getOrDefault("60+", 0L), age.getOrDefault("65+", 0L));
         return PopulationSummary.of(date, streetCode, buckets(a.get("type")), structure, streets);
+    }
+
+    /**
+     * The broad age groups on {@code date} by birth date, keyed 0-14, 15-59, 15-64, 60+ and 65+ (both dependency
+     * conventions), as one date-range aggregation.
+     */
+    public static Aggregation broadAgeGroups(LocalDate date) {
+        // age >= x  <=>  birthDate <= date - x years ; "to" is exclusive, hence the extra day
+        String under15 = date.minusYears(15).plusDays(1).toString();
+        String under60 = date.minusYears(60).plusDays(1).toString();
+        String under65 = date.minusYears(65).plusDays(1).toString();
+        List<DateRangeExpression> ages = List.of(
+                DateRangeExpression.of(r -> r.key("0-14").from(f -> f.expr(under15))),
+                DateRangeExpression.of(r -> r.key("15-59").from(f -> f.expr(under60)).to(f -> f.expr(under15))),
+                DateRangeExpression.of(r -> r.key("15-64").from(f -> f.expr(under65)).to(f -> f.expr(under15))),
+                DateRangeExpression.of(r -> r.key("60+").to(f -> f.expr(under60))),
+                DateRangeExpression.of(r -> r.key("65+").to(f -> f.expr(under65))));
+        return Aggregation.of(a -> a.dateRange(r -> r.field("birthDate").format("yyyy-MM-dd").ranges(ages)));
     }
 
     /** Filters for the residents (常住: registered or floating residents) born by {@code date}; a list to add to. */
