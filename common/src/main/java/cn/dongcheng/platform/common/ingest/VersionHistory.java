@@ -78,12 +78,24 @@ public class VersionHistory<T extends VersionedDocument<T>> implements BatchPrep
 
     /** Version {@code version} of a document as it was replaced, if the history holds it. */
     public Optional<T> version(String id, int version) {
-        return pages.get(historyAlias, id + ":v" + version, ObjectNode.class).map(entry -> {
+        return Optional.ofNullable(versions(Map.of(id, version)).get(id));
+    }
+
+    /**
+     * The replaced versions asked for ({@code id → version}) in one multi-get, by document id; a version the history
+     * does not hold is absent.
+     */
+    public Map<String, T> versions(Map<String, Integer> versionById) {
+        Map<String, String> idByKey = new HashMap<>();
+        versionById.forEach((id, version) -> idByKey.put(id + ":v" + version, id));
+        Map<String, T> found = new HashMap<>();
+        pages.getAll(historyAlias, idByKey.keySet(), ObjectNode.class).forEach((key, entry) -> {
             try {
-                return json.treeToValue(entry.get("document"), type);
+                found.put(idByKey.get(key), json.treeToValue(entry.get("document"), type));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("history entry " + id + ":v" + version + " does not read as " + type.getSimpleName(), e);
+                throw new IllegalStateException("history entry " + key + " does not read as " + type.getSimpleName(), e);
             }
         });
+        return found;
     }
 }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +88,13 @@ final class WatchEventRecorder {
             Map<String, CreditRecordDocument> current = pages.getAll(recordsAlias, ids.subList(from, Math.min(ids.size(), from + CHUNK)),
                     CreditRecordDocument.class);
             List<WatchEvent> events = new ArrayList<>();
-            Map<String, CreditRecordDocument> previous = new LinkedHashMap<>();
+            // the versions these writes replaced, one multi-get for the chunk rather than a GET per changed record
+            Map<String, Integer> replacedVersions = new HashMap<>();
+            current.values().stream().filter(r -> r.version() != null && r.version() > 1)
+                    .forEach(r -> replacedVersions.put(r.recordId(), r.version() - 1));
+            Map<String, CreditRecordDocument> previous = history.versions(replacedVersions);
             for (CreditRecordDocument record : current.values()) {
-                int version = record.version() == null ? 1 : record.version();
-                CreditRecordDocument replaced = version > 1 ? history.version(record.recordId(), version - 1).orElse(null) : null;
-                if (replaced != null) {
-                    previous.put(record.recordId(), replaced);
-                }
-                events.add(WatchEventDerivation.ofVersion(replaced, record, today));
+                events.add(WatchEventDerivation.ofVersion(previous.get(record.recordId()), record, today));
             }
             Set<String> watched = lists.watchedAmong(current.values().stream().map(CreditRecordDocument::subjectId).toList());
             Map<String, Map<String, CreditRecordDocument>> bySubject = new LinkedHashMap<>();
