@@ -363,15 +363,25 @@ final class BenchSupport {
      * round's entry holding those seven figures in that order.
      */
     <V extends Enum<V>> void medianTable(List<Map<V, double[]>> rounds, V[] variants, Function<V, String> label, String serviceColumn) {
-        line("| variant | req/s | p50 ms | p99 ms | CPU µs/request: Elasticsearch | " + serviceColumn + " | gateway | client |");
-        line("|---|---|---|---|---|---|---|---|");
+        medianTable(rounds, variants, label, List.of(serviceColumn, "gateway"));
+    }
+
+    /**
+     * The same with any processes between Elasticsearch and the client ({@link #cpu} of those, in that order): each
+     * round's entry holds requests/s, p50, p99, then the CPU µs per request of Elasticsearch, each process and the client.
+     */
+    <V extends Enum<V>> void medianTable(List<Map<V, double[]>> rounds, V[] variants, Function<V, String> label, List<String> processes) {
+        int fields = 3 + 1 + processes.size() + 1;
+        line("| variant | req/s | p50 ms | p99 ms | CPU µs/request: Elasticsearch | " + String.join(" | ", processes) + " | client |");
+        line("|---" + "|---".repeat(fields) + "|");
         for (V v : variants) {
-            double[] m = new double[7];
-            for (int k = 0; k < 7; k++) {
+            StringBuilder row = new StringBuilder("| " + label.apply(v));
+            for (int k = 0; k < fields; k++) {
                 int field = k;
-                m[k] = median(rounds.stream().mapToDouble(r -> r.get(v)[field]).toArray());
+                double m = median(rounds.stream().mapToDouble(r -> r.get(v)[field]).toArray());
+                row.append(k == 1 || k == 2 ? String.format(" | %.1f", m) : String.format(" | %.0f", m));
             }
-            line(String.format("| %s | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f |", label.apply(v), m[0], m[1], m[2], m[3], m[4], m[5], m[6]));
+            line(row.append(" |").toString());
         }
     }
 

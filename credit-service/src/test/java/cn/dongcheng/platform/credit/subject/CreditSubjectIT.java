@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every call between them crosses real HTTP through Feign, the load balancer and the circuit breaker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "credit.directory.fresh-for=PT0S") // every look-up asks industry-service: no fresh cache hides an outage
+// every look-up asks industry-service: no fresh cache nor replica entry hides an outage (SubjectIdentityReplicaIT has them)
+@TestPropertySource(properties = {"credit.directory.fresh-for=PT0S", "credit.directory.replica-fresh-for=PT0S",
+        "credit.directory.replica-stale-for=PT0S", "credit.directory.replica-sweep-first-after=PT1H"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreditSubjectIT extends ElasticsearchIntegrationTest {
 
