@@ -103,6 +103,7 @@ public final class DemoDataCommand {
                 new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
                 creditPersons.addAll(sample.sampled());
             });
+            write(dir.resolve("person-sources.ndjson"), new PersonHistoryGenerator(calibration).generate(scale, seed, out)::emit);
             write(dir.resolve("presence-counts.ndjson"), sink -> new PresenceGenerator(calibration).generate(seed + PRESENCE_SEED_OFFSET, sink));
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> creditRecords(enterprises.codes(), creditPersons, seed, sink));
@@ -149,6 +150,10 @@ public final class DemoDataCommand {
             PersonSample sample = personSample(up);
             new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
             creditPersons = sample.sampled();
+        }
+        PersonHistory history = new PersonHistoryGenerator(calibration).generate(scale, seed, out);
+        try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/person-sources:bulk", token, "person sources", history.size(), out)) {
+            history.emit(up);
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/presence-counts:bulk", token, "presence counts",
                 PresenceGenerator.expected(), out)) {
