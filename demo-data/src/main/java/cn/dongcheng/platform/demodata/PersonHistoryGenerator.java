@@ -84,6 +84,18 @@ public final class PersonHistoryGenerator {
                     y.year(), y.residentsAtStart(), y.residentsAtEnd(), y.births(), y.crudeBirthRate(), y.deaths(),
                     y.crudeDeathRate(), y.movesWithin(), y.departures(), y.arrivals());
         }
+        Map<String, Integer> census = calibration.residentsByStreet(scale);
+        double worst = 0;
+        long residents = 0;
+        long floating = 0;
+        for (var street : history.endResidents().entrySet()) {
+            long n = street.getValue()[0] + street.getValue()[1];
+            worst = Math.max(worst, Math.abs(n - census.get(street.getKey())) / (double) census.get(street.getKey()));
+            residents += n;
+            floating += street.getValue()[1];
+        }
+        out.printf(Locale.ROOT, "  end of %d: %,d residents, %.1f %% floating; street totals within %.1f %% of the census%n",
+                dynamics.lastYear(), residents, 100.0 * floating / residents, 100 * worst);
         out.printf(Locale.ROOT, "  %,d source lines generated in %.1f s%n", history.size(), (System.nanoTime() - start) / 1e9);
         return history;
     }
