@@ -67,6 +67,18 @@ public final class PersonHistoryGenerator {
         this.dynamics = dynamics;
     }
 
+    /**
+     * Whether the history is generated at this scale: not at city scale, whose 2.5 million persons and 6 million lines
+     * the simulation would hold in more memory than the loader is given (the platform runs it with 1 GB).
+     */
+    static boolean generatesAt(Scale scale, PrintStream out) {
+        if (scale == Scale.CITY) {
+            out.println("  person sources: not generated at city scale (held in memory; small and district only)");
+            return false;
+        }
+        return true;
+    }
+
     /** The whole history at {@code scale}: {@code seed} is the data set's seed (the persons' stream is derived from it). */
     public PersonHistory generate(Scale scale, long seed) {
         return new Simulation(scale, seed).run();
