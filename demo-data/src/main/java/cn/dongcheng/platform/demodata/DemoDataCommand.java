@@ -103,6 +103,9 @@ public final class DemoDataCommand {
                 new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
                 creditPersons.addAll(sample.sampled());
             });
+            if (PersonHistoryGenerator.generatesAt(scale, out)) {
+                write(dir.resolve("person-sources.ndjson"), new PersonHistoryGenerator(calibration).generate(scale, seed, out)::emit);
+            }
             write(dir.resolve("presence-counts.ndjson"), sink -> new PresenceGenerator(calibration).generate(seed + PRESENCE_SEED_OFFSET, sink));
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> creditRecords(enterprises.codes(), creditPersons, seed, sink));
@@ -149,6 +152,15 @@ public final class DemoDataCommand {
             PersonSample sample = personSample(up);
             new PersonGenerator(calibration).generate(scale, seed + PERSON_SEED_OFFSET, sample);
             creditPersons = sample.sampled();
+        }
+        if (PersonHistoryGenerator.generatesAt(scale, out)) {
+            PersonHistory history = new PersonHistoryGenerator(calibration).generate(scale, seed, out);
+            // one chunk at a time: the service links a person from the records stored before the chunk, so two chunks in
+            // flight holding records of one person could each miss the other's (577 of 7,125 small-scale residents lost)
+            try (ChunkedUploader up = new ChunkedUploader(http, gateway.resolve("/api/population/v1/person-sources:bulk?refresh=false"),
+                    token, "person sources", history.size(), 5_000, 1, out)) {
+                history.emit(up);
+            }
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/presence-counts:bulk", token, "presence counts",
                 PresenceGenerator.expected(), out)) {

@@ -21,7 +21,7 @@ public final class PersonGenerator {
 
     static final String DATA_SOURCE = "synthetic-demo";
     /** Real prefecture-level region codes of other provinces, for the floating population's ID numbers. */
-    private static final String[] OTHER_REGIONS = {"130102", "130302", "140105", "150102", "210102", "220102", "230102",
+    static final String[] OTHER_REGIONS = {"130102", "130302", "140105", "150102", "210102", "220102", "230102",
             "320102", "330102", "340102", "350102", "360102", "370102", "410102", "420102", "430102", "440103", "500101",
             "510104", "610102"};
     private static final String DONGCHENG = "110101";
