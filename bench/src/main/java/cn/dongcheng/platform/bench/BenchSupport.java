@@ -191,6 +191,11 @@ final class BenchSupport {
 
     /** {@code count} requests spread over the client threads, all with the same token (taken before the clock starts). */
     Run load(Target target, int count) throws Exception {
+        return load(target, count, threads);
+    }
+
+    /** As {@link #load(Target, int)} from {@code threads} client threads (heavy requests: fewer than the cores' worth queue up). */
+    Run load(Target target, int count, int threads) throws Exception {
         String bearer = target.token() == null ? null : "Bearer " + target.token().get();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
@@ -380,6 +385,19 @@ final class BenchSupport {
         List<double[]> pairs = rounds.stream().map(r -> new double[] {r.get(to)[0], r.get(of)[0]}).toList();
         line(String.format("- %s: (%d)÷(%d) = **%.2f** — per round %s", meaning, of.ordinal() + 1, to.ordinal() + 1, median(pairs),
                 pairs.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * One latency ratio of an interleaved comparison: the median over the rounds of (of)÷(to) in p50 and in p99 (fields
+     * 1 and 2 of a round's entry), with each round's p50 ratio; answers the median p50 ratio.
+     */
+    <V extends Enum<V>> double latencyRatioLine(List<Map<V, double[]>> rounds, V to, V of, String meaning) {
+        List<double[]> p50 = rounds.stream().map(r -> new double[] {r.get(to)[1], r.get(of)[1]}).toList();
+        List<double[]> p99 = rounds.stream().map(r -> new double[] {r.get(to)[2], r.get(of)[2]}).toList();
+        double ratio = median(p50);
+        line(String.format("- %s: (%d)÷(%d) latency = **%.2f at p50**, %.2f at p99 — p50 per round %s", meaning, of.ordinal() + 1,
+                to.ordinal() + 1, ratio, median(p99), p50.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
+        return ratio;
     }
 
     void line(String s) {
