@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -241,6 +243,39 @@ final class BenchSupport {
             before = after;
         }
         return new WarmUp(rounds, compiling / 1000);
+    }
+
+    /**
+     * Interleaved rounds: each round runs every variant once ({@code requests} requests from {@code threads} client
+     * threads, the target built per run so that a run may ask what no earlier run asked), in an order shuffled with
+     * {@code order}; {@code token} is renewed before each run's clock starts. Each run's entry holds requests/s, p50,
+     * p99, then CPU µs per request of Elasticsearch, the JVMs at {@code jvms} and this client.
+     */
+    <V extends Enum<V>> Rounds<V> interleave(Map<V, IntFunction<Target>> targets, int rounds, Random order, int requests,
+                                             int threads, Supplier<String> token, List<String> jvms) throws Exception {
+        List<Map<V, double[]>> results = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<V> variants = new ArrayList<>(targets.keySet());
+            Collections.shuffle(variants, order);
+            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
+            Map<V, double[]> round = new HashMap<>();
+            for (V v : variants) {
+                Target target = targets.get(v).apply(requests);
+                token.get();
+                Cpu before = cpu(jvms);
+                Run run = load(target, requests, threads);
+                double[] us = cpu(jvms).perOperationSince(before, requests);
+                round.put(v, new double[] {run.perSecond(), run.percentile(50), run.percentile(99), us[0], us[1], us[2], us[3]});
+                System.out.printf("round %d/%d %-60s p50 %7.1f ms  p99 %7.1f ms%n", r + 1, rounds, v, run.percentile(50), run.percentile(99));
+            }
+            results.add(round);
+        }
+        return new Rounds<>(results, orders);
+    }
+
+    /** The runs of {@link #interleave}, round by round, and each round's order (variants numbered by ordinal + 1). */
+    record Rounds<V>(List<Map<V, double[]>> results, List<String> orders) {
     }
 
     /** How many warm-up rounds ran and how many seconds the JVMs spent compiling in the last. */

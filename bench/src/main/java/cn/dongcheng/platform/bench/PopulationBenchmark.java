@@ -1,7 +1,5 @@
 package cn.dongcheng.platform.bench;
 
-import cn.dongcheng.platform.bench.BenchSupport.Cpu;
-import cn.dongcheng.platform.bench.BenchSupport.Run;
 import cn.dongcheng.platform.bench.BenchSupport.Target;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 
 /**
@@ -139,23 +134,12 @@ final class PopulationBenchmark {
         BenchSupport.WarmUp warmUp = bench.warmUp(List.copyOf(targets.values()), 2_000, jvms);
 
         long auditBefore = auditEntries();
-        Random order = new Random(ORDER_SEED);
-        List<Map<Variant, double[]>> results = new ArrayList<>(); // rate, then CPU µs {ES, service, gateway, client}
-        List<String> orders = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
-            Collections.shuffle(variants, order);
-            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
-            Map<Variant, double[]> round = new EnumMap<>(Variant.class);
-            for (Variant v : variants) {
-                statistician.get();
-                Cpu before = bench.cpu(jvms);
-                Run run = bench.load(targets.get(v), requests);
-                double[] us = bench.cpu(jvms).perOperationSince(before, requests);
-                round.put(v, new double[] {run.perSecond(), run.percentile(50), run.percentile(99), us[0], us[1], us[2], us[3]});
-            }
-            results.add(round);
-        }
+        Map<Variant, IntFunction<Target>> perRun = new EnumMap<>(Variant.class);
+        targets.forEach((v, t) -> perRun.put(v, n -> t));
+        BenchSupport.Rounds<Variant> measured = bench.interleave(perRun, rounds, new Random(ORDER_SEED), requests, bench.threads,
+                statistician, jvms);
+        List<Map<Variant, double[]>> results = measured.results();
+        List<String> orders = measured.orders();
         long written = auditEntries() - auditBefore;
         long audited = 2L * rounds * requests;
 

@@ -1,7 +1,5 @@
 package cn.dongcheng.platform.bench;
 
-import cn.dongcheng.platform.bench.BenchSupport.Cpu;
-import cn.dongcheng.platform.bench.BenchSupport.Run;
 import cn.dongcheng.platform.bench.BenchSupport.Target;
 import cn.dongcheng.platform.common.district.DongchengStreet;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +20,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import static cn.dongcheng.platform.bench.BenchSupport.median;
 
@@ -94,27 +91,10 @@ final class PopulationTableBenchmark {
         BenchSupport.WarmUp warmUp = bench.warmUp(targets.values().stream().map(t -> t.apply(warmUpSize * WARM_UP_DATE_ROUNDS)).toList(),
                 warmUpSize, jvms);
 
-        Random order = new Random(ORDER_SEED);
-        List<Map<Variant, double[]>> results = new ArrayList<>();
-        List<String> orders = new ArrayList<>();
         long auditBefore = auditEntries();
-        for (int r = 0; r < rounds; r++) {
-            List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
-            Collections.shuffle(variants, order);
-            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
-            Map<Variant, double[]> round = new EnumMap<>(Variant.class);
-            for (Variant v : variants) {
-                Target target = targets.get(v).apply(requests);
-                statistician.get();
-                Cpu before = bench.cpu(jvms);
-                Run run = bench.load(target, requests, threads);
-                double[] us = bench.cpu(jvms).perOperationSince(before, requests);
-                round.put(v, new double[] {run.perSecond(), run.percentile(50), run.percentile(99), us[0], us[1], us[2], us[3]});
-                System.out.printf("tables round %d/%d %-60s p50 %6.0f ms  p99 %6.0f ms%n", r + 1, rounds, v.label, run.percentile(50),
-                        run.percentile(99));
-            }
-            results.add(round);
-        }
+        BenchSupport.Rounds<Variant> measured = bench.interleave(targets, rounds, new Random(ORDER_SEED), requests, threads, statistician, jvms);
+        List<Map<Variant, double[]>> results = measured.results();
+        List<String> orders = measured.orders();
         long audited = auditEntries() - auditBefore;
         Suppressions suppressions = suppressions(5);
 
