@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -191,6 +193,11 @@ final class BenchSupport {
 
     /** {@code count} requests spread over the client threads, all with the same token (taken before the clock starts). */
     Run load(Target target, int count) throws Exception {
+        return load(target, count, threads);
+    }
+
+    /** As {@link #load(Target, int)} from {@code threads} client threads (heavy requests: fewer than the cores' worth queue up). */
+    Run load(Target target, int count, int threads) throws Exception {
         String bearer = target.token() == null ? null : "Bearer " + target.token().get();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
@@ -236,6 +243,45 @@ final class BenchSupport {
             before = after;
         }
         return new WarmUp(rounds, compiling / 1000);
+    }
+
+    /**
+     * Interleaved rounds: each round runs every variant once ({@code requests} requests from {@code threads} client
+     * threads, the target built per run so that a run may ask what no earlier run asked), in an order shuffled with
+     * {@code order}; {@code token} is renewed before each run's clock starts. Each run's entry holds requests/s, p50,
+     * p99, then CPU µs per request of Elasticsearch, the JVMs at {@code jvms} and this client.
+     */
+    <V extends Enum<V>> Rounds<V> interleave(Map<V, IntFunction<Target>> targets, int rounds, Random order, int requests,
+                                             int threads, Supplier<String> token, List<String> jvms) throws Exception {
+        List<Map<V, double[]>> results = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<V> variants = new ArrayList<>(targets.keySet());
+            Collections.shuffle(variants, order);
+            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
+            Map<V, double[]> round = new HashMap<>();
+            for (V v : variants) {
+                Target target = targets.get(v).apply(requests);
+                token.get();
+                Cpu before = cpu(jvms);
+                Run run = load(target, requests, threads);
+                double[] us = cpu(jvms).perOperationSince(before, requests);
+                // requests/s, p50, p99, then the CPU µs per request of Elasticsearch, each of the jvms and the client
+                double[] row = new double[3 + us.length];
+                row[0] = run.perSecond();
+                row[1] = run.percentile(50);
+                row[2] = run.percentile(99);
+                System.arraycopy(us, 0, row, 3, us.length);
+                round.put(v, row);
+                System.out.printf("round %d/%d %-60s p50 %7.1f ms  p99 %7.1f ms%n", r + 1, rounds, v, run.percentile(50), run.percentile(99));
+            }
+            results.add(round);
+        }
+        return new Rounds<>(results, orders);
+    }
+
+    /** The runs of {@link #interleave}, round by round, and each round's order (variants numbered by ordinal + 1). */
+    record Rounds<V>(List<Map<V, double[]>> results, List<String> orders) {
     }
 
     /** How many warm-up rounds ran and how many seconds the JVMs spent compiling in the last. */
@@ -390,6 +436,19 @@ final class BenchSupport {
         List<double[]> pairs = rounds.stream().map(r -> new double[] {r.get(to)[0], r.get(of)[0]}).toList();
         line(String.format("- %s: (%d)÷(%d) = **%.2f** — per round %s", meaning, of.ordinal() + 1, to.ordinal() + 1, median(pairs),
                 pairs.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * One latency ratio of an interleaved comparison: the median over the rounds of (of)÷(to) in p50 and in p99 (fields
+     * 1 and 2 of a round's entry), with each round's p50 ratio; answers the median p50 ratio.
+     */
+    <V extends Enum<V>> double latencyRatioLine(List<Map<V, double[]>> rounds, V to, V of, String meaning) {
+        List<double[]> p50 = rounds.stream().map(r -> new double[] {r.get(to)[1], r.get(of)[1]}).toList();
+        List<double[]> p99 = rounds.stream().map(r -> new double[] {r.get(to)[2], r.get(of)[2]}).toList();
+        double ratio = median(p50);
+        line(String.format("- %s: (%d)÷(%d) latency = **%.2f at p50**, %.2f at p99 — p50 per round %s", meaning, of.ordinal() + 1,
+                to.ordinal() + 1, ratio, median(p99), p50.stream().map(p -> String.format("%.2f", p[1] / p[0])).collect(Collectors.joining(", "))));
+        return ratio;
     }
 
     void line(String s) {

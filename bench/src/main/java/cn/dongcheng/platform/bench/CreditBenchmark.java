@@ -194,25 +194,10 @@ public final class CreditBenchmark {
         // warm-up: the JIT compilers settle on codes the measured runs do not use again
         BenchSupport.WarmUp warmUp = bench.warmUp(targets.values().stream().map(t -> t.apply(1_000)).toList(), 1_000, jvms);
 
-        Random order = new Random(ORDER_SEED);
-        List<Map<Variant, double[]>> results = new ArrayList<>();
-        List<String> orders = new ArrayList<>();
         long auditBefore = auditEntries();
-        for (int r = 0; r < rounds; r++) {
-            List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
-            Collections.shuffle(variants, order);
-            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
-            Map<Variant, double[]> round = new EnumMap<>(Variant.class);
-            for (Variant v : variants) {
-                Target target = targets.get(v).apply(requests);
-                regulator.get();
-                Cpu before = bench.cpu(jvms);
-                Run run = bench.load(target, requests);
-                double[] us = bench.cpu(jvms).perOperationSince(before, requests);
-                round.put(v, new double[] {run.perSecond(), run.percentile(50), run.percentile(99), us[0], us[1], us[2], us[3], us[4]});
-            }
-            results.add(round);
-        }
+        BenchSupport.Rounds<Variant> measured = bench.interleave(targets, rounds, new Random(ORDER_SEED), requests, bench.threads, regulator, jvms);
+        List<Map<Variant, double[]>> results = measured.results();
+        List<String> orders = measured.orders();
         long audited = auditEntries() - auditBefore;
 
         bench.line("## Look-up by code and of persons");

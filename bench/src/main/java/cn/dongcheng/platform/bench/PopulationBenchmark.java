@@ -1,22 +1,34 @@
 package cn.dongcheng.platform.bench;
 
-import cn.dongcheng.platform.bench.BenchSupport.Cpu;
-import cn.dongcheng.platform.bench.BenchSupport.Run;
 import cn.dongcheng.platform.bench.BenchSupport.Target;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 
 /**
- * The population look-up as users make it: {@code POST /v1/persons:lookup} (the ID number in the body, never in a URL)
+ * The population-service benchmark (issue 13; {@code bench/population-bench}) against a running platform: the
+ * street × age × sex table with disclosure control against the bare aggregation ({@link PopulationTableBenchmark}),
+ * the 17-street single-year projection ({@link ProjectionBenchmark}), source-record ingestion against raw
+ * {@code _bulk} ({@link PersonSourceIngestBenchmark}), and the audited look-up below; writes
+ * {@code bench/results/population-<time>.md}.
+ *
+ * <pre>bench/population-bench [--only tables,projection,ingest,lookup] [--grow-to 2000000] [--rounds 5] [--table-requests 20]
+ *      [--table-threads 2] [--projections 40] [--persons 10000] [--ingest-rounds 3] [--requests 2000] [--threads 8]</pre>
+ *
+ * <p>The look-up part, also run by {@code bench/industry-bench --only population}: the population look-up as users make it: {@code POST /v1/persons:lookup} (the ID number in the body, never in a URL)
  * with a statistician's token — unmasked, so every look-up writes an audit entry — directly and through the gateway,
  * against a raw Elasticsearch GET of the same person. Rounds run the three in an order shuffled with a seeded RNG.
  */
@@ -34,6 +46,7 @@ final class PopulationBenchmark {
         }
     }
 
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final long ORDER_SEED = 13;
     private static final String AUDIT_COUNT = "{\"query\":{\"prefix\":{\"action\":\"READ_PERSON\"}}}";
 
@@ -47,6 +60,61 @@ final class PopulationBenchmark {
         this.service = service;
         this.gateway = gateway;
         this.rounds = rounds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = BenchSupport.options(args);
+        BenchSupport bench = new BenchSupport(o.getOrDefault("es", "http://127.0.0.1:9200"), Integer.parseInt(o.getOrDefault("threads", "8")),
+                URI.create(o.getOrDefault("issuer", "http://127.0.0.1:9000")), Path.of(o.getOrDefault("secrets", ".platform/secrets")));
+        Set<String> phases = Set.of(o.getOrDefault("only", "tables,projection,ingest").split(","));
+        String service = o.getOrDefault("service", "http://127.0.0.1:8081");
+        String gateway = o.getOrDefault("gateway", "http://127.0.0.1:8080");
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
+        Path out = Path.of(o.getOrDefault("out", "bench/results"));
+        Files.createDirectories(out);
+        Supplier<String> statistician = bench.userToken("STATISTICIAN");
+
+        if (o.containsKey("grow-to")) { // a second, larger point on the same platform: more demo persons first
+            RegisterGrowth.growTo(bench, service, bench.clientToken(BenchSupport.LOADER_CLIENT), Long.parseLong(o.get("grow-to")));
+        }
+        bench.line("# population-service benchmark, " + OffsetDateTime.now(BEIJING));
+        dataSet(bench);
+        if (phases.contains("tables")) {
+            new PopulationTableBenchmark(bench, service, gateway, rounds, Integer.parseInt(o.getOrDefault("table-threads", "2")), statistician)
+                    .run(Integer.parseInt(o.getOrDefault("table-requests", "20")));
+        }
+        if (phases.contains("projection")) {
+            new ProjectionBenchmark(bench, service, gateway, statistician).run(Integer.parseInt(o.getOrDefault("projections", "40")));
+        }
+        if (phases.contains("lookup")) {
+            new PopulationBenchmark(bench, service, gateway, rounds).run(Integer.parseInt(o.getOrDefault("requests", "2000")));
+        }
+        if (phases.contains("ingest")) { // last: its bench persons are residents until it deletes them
+            new PersonSourceIngestBenchmark(bench, service, gateway, bench.clientToken(BenchSupport.LOADER_CLIENT),
+                    Integer.parseInt(o.getOrDefault("ingest-rounds", "3"))).run(Integer.parseInt(o.getOrDefault("persons", "10000")));
+        }
+        Path file = out.resolve("population-" + OffsetDateTime.now(BEIJING).toString().substring(0, 16).replace(':', '-') + ".md");
+        Files.writeString(file, bench.report());
+        System.out.println(bench.report());
+        System.out.println("results written to " + file);
+    }
+
+    /** The register's size and the population indices' shards and sizes (the figures the sharding plan scales). */
+    private static void dataSet(BenchSupport bench) {
+        long persons = bench.get(bench.es + "/population-persons/_count").path("count").asLong();
+        long residents = bench.post(bench.es + "/population-persons/_count", "{\"query\":{\"terms\":{\"residenceType\":"
+                + "[\"REGISTERED_RESIDENT\",\"FLOATING_RESIDENT\"]}}}").path("count").asLong();
+        bench.line(String.format("Data set: **%,d persons** in `population-persons`, %,d of them residents (常住: registered or floating).%n", persons, residents));
+        bench.line("| index | primaries | replicas | documents | primary store | bytes per document |");
+        bench.line("|---|---|---|---|---|---|");
+        JsonNode indices = bench.get(bench.es + "/_cat/indices/population-*?format=json&bytes=b&h=index,pri,rep,docs.count,pri.store.size&s=index");
+        for (JsonNode i : indices) {
+            long docs = i.path("docs.count").asLong();
+            long bytes = i.path("pri.store.size").asLong();
+            bench.line(String.format("| %s | %s | %s | %,d | %,.1f MB | %s |", i.path("index").asText(), i.path("pri").asText(), i.path("rep").asText(),
+                    docs, bytes / 1e6, docs == 0 ? "–" : String.format("%,.0f", (double) bytes / docs)));
+        }
+        bench.line("");
     }
 
     void run(int requests) throws Exception {
@@ -66,23 +134,12 @@ final class PopulationBenchmark {
         BenchSupport.WarmUp warmUp = bench.warmUp(List.copyOf(targets.values()), 2_000, jvms);
 
         long auditBefore = auditEntries();
-        Random order = new Random(ORDER_SEED);
-        List<Map<Variant, double[]>> results = new ArrayList<>(); // rate, then CPU µs {ES, service, gateway, client}
-        List<String> orders = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
-            Collections.shuffle(variants, order);
-            orders.add(variants.stream().map(v -> String.valueOf(v.ordinal() + 1)).collect(Collectors.joining(",")));
-            Map<Variant, double[]> round = new EnumMap<>(Variant.class);
-            for (Variant v : variants) {
-                statistician.get();
-                Cpu before = bench.cpu(jvms);
-                Run run = bench.load(targets.get(v), requests);
-                double[] us = bench.cpu(jvms).perOperationSince(before, requests);
-                round.put(v, new double[] {run.perSecond(), run.percentile(50), run.percentile(99), us[0], us[1], us[2], us[3]});
-            }
-            results.add(round);
-        }
+        Map<Variant, IntFunction<Target>> perRun = new EnumMap<>(Variant.class);
+        targets.forEach((v, t) -> perRun.put(v, n -> t));
+        BenchSupport.Rounds<Variant> measured = bench.interleave(perRun, rounds, new Random(ORDER_SEED), requests, bench.threads,
+                statistician, jvms);
+        List<Map<Variant, double[]>> results = measured.results();
+        List<String> orders = measured.orders();
         long written = auditEntries() - auditBefore;
         long audited = 2L * rounds * requests;
 

@@ -1,5 +1,7 @@
 package cn.dongcheng.platform.population.projection;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,8 @@ public record ProjectionView(int baseYear, int horizonYears, int ageGroupWidth, 
      * One step: population by age group and sex (people, to 0.01) and, except for the base year, the period's
      * births, deaths (by balance), net migration and exponential growth rate r = ln(P(t+n)/P(t))/n per year.
      */
-    public record Step(int year, double[] male, double[] female, double totalMale, double totalFemale, double total,
+    public record Step(int year, @JsonSerialize(using = HundredthsSerializer.class) double[] male,
+                       @JsonSerialize(using = HundredthsSerializer.class) double[] female, double totalMale, double totalFemale, double total,
                        Double births, Double birthsMale, Double birthsFemale, Double deaths, Double netMigration,
                        Double growthRate) {
 
