@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Generates the demo data set and loads it through the gateway into the services' bulk-ingestion APIs, or writes
- * it to NDJSON files.
+ * it to NDJSON files; then carries out a year of spot checks through market-supervision-service's API
+ * ({@link SpotCheckLoader}: plans, tasks, pools, draws, assignments and results as the demo regulator and inspectors).
  *
  * <pre>
  * java -jar demo-data-exec.jar [--scale small|district|city] [--seed 20201101] [--gateway http://127.0.0.1:8080]
@@ -110,7 +111,8 @@ public final class DemoDataCommand {
             write(dir.resolve("inspection-items.ndjson"), sink -> new SupervisionData().inspectionItems(sink));
             write(dir.resolve("credit-records.ndjson"), sink -> creditRecords(enterprises.codes(), creditPersons, seed, sink));
             write(dir.resolve("inspectors.ndjson"), sink -> new SupervisionData().inspectors(enterprises.codes(), seed + 4, sink));
-            out.println("wrote " + scale.name().toLowerCase(Locale.ROOT) + " demo data to " + dir.toAbsolutePath());
+            out.println("wrote " + scale.name().toLowerCase(Locale.ROOT) + " demo data to " + dir.toAbsolutePath()
+                    + " (not the spot checks: their draws happen in the running service, after the announced time)");
             return;
         }
 
@@ -139,7 +141,8 @@ public final class DemoDataCommand {
             new IndicatorGenerator().generate(enterpriseLines, seed + 3, up);
         }
         SupervisionData other = new SupervisionData();
-        try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspection-items:bulk", token, "inspection items", 10, out)) {
+        try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspection-items:bulk", token, "inspection items",
+                other.itemCount(), out)) {
             other.inspectionItems(up);
         }
         try (ChunkedUploader up = uploader(http, gateway, "/api/supervision/v1/inspectors:bulk", token, "inspectors",
@@ -170,6 +173,8 @@ public final class DemoDataCommand {
                 CreditRecordGenerator.expected(enterprises.codes().size(), creditPersons.size()), out)) {
             creditRecords(enterprises.codes(), creditPersons, seed, up);
         }
+        // last: the pools are classed by the credit records just loaded, and the results go to credit-service
+        new SpotCheckLoader(http, gateway, issuer(o), scale, seed, out).load();
         out.printf("demo data loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
@@ -187,7 +192,7 @@ public final class DemoDataCommand {
 
     /** The loader client's token, refreshed near expiry. */
     private static Supplier<String> loaderToken(Options o) {
-        URI issuer = URI.create(option(o, "issuer", "IDENTITY_ISSUER", "http://127.0.0.1:9000"));
+        URI issuer = issuer(o);
         String clientId = option(o, "client-id", "DEMO_DATA_CLIENT_ID", "demo-data-loader");
         String secret = option(o, "client-secret", "DEMO_DATA_CLIENT_SECRET", null);
         if (secret == null) {
@@ -195,6 +200,11 @@ public final class DemoDataCommand {
         }
         ClientCredentials client = new ClientCredentials(issuer, clientId, secret);
         return new CachedToken(client::fetch, Duration.ofMinutes(1));
+    }
+
+    /** The OIDC issuer: the loader's client token and the demo staff's logins. */
+    private static URI issuer(Options o) {
+        return URI.create(option(o, "issuer", "IDENTITY_ISSUER", "http://127.0.0.1:9000"));
     }
 
     private static String option(Options o, String name, String env, String fallback) {

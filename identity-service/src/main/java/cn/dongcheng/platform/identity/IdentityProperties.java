@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.identity;
 
 import cn.dongcheng.platform.identity.client.ClientDefinition;
+import cn.dongcheng.platform.identity.user.InspectorAccounts;
 import cn.dongcheng.platform.identity.user.UserAccount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param keyFile        the RSA signing key as a JWK, created on first start
  * @param userTokenTtl   lifetime of tokens issued to users (authorization code)
  * @param clientTokenTtl lifetime of tokens issued to clients (client credentials)
+ * @param inspectorAccounts demo inspector accounts named by badge (local profile); null when not configured
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(
@@ -24,5 +26,6 @@ public record IdentityProperties(
         @DefaultValue("30m") Duration userTokenTtl,
         @DefaultValue("10m") Duration clientTokenTtl,
         @DefaultValue List<UserAccount> users,
-        @DefaultValue List<ClientDefinition> clients) {
+        @DefaultValue List<ClientDefinition> clients,
+        InspectorAccounts inspectorAccounts) {
 }

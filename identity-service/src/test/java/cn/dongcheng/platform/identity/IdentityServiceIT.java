@@ -101,6 +101,18 @@ class IdentityServiceIT {
     }
 
     @Test
+    void eachDemoInspectorLogsInUnderTheirBadge() throws Exception {
+        DemoUser inspector = DemoUsers.load().inspector("DC-0300");
+
+        Jwt jwt = verified(new PkceLogin(ISSUER).login(inspector.username(), inspector.password()));
+
+        assertThat(jwt.getSubject()).as("market-supervision-service reads the badge from the subject").isEqualTo("DC-0300");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("INSPECTOR");
+        assertThatThrownBy(() -> DemoUsers.load().inspector("DC-0301")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PkceLogin(ISSUER).login("DC-0301", inspector.password())).isInstanceOf(LoginRejectedException.class);
+    }
+
+    @Test
     void aWrongPasswordGetsNoCode() {
         DemoUser citizen = DemoUsers.load().forRole("CITIZEN");
 

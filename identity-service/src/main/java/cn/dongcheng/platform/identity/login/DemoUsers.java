@@ -23,12 +23,19 @@ public final class DemoUsers {
     public static final String RESOURCE = "identity/demo-users.properties";
 
     private static final Pattern USER_KEY = Pattern.compile("identity\\.users\\[(\\d+)]\\.([a-z-]+)");
+    private static final Pattern BADGE = Pattern.compile("DC-(\\d{4})");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
-    private final List<DemoUser> users;
+    private static final String INSPECTORS = "identity.inspector-accounts.";
 
-    private DemoUsers(List<DemoUser> users) {
+    private final List<DemoUser> users;
+    private final int inspectorAccounts;
+    private final String inspectorPassword;
+
+    private DemoUsers(List<DemoUser> users, int inspectorAccounts, String inspectorPassword) {
         this.users = users;
+        this.inspectorAccounts = inspectorAccounts;
+        this.inspectorPassword = inspectorPassword;
     }
 
     public static DemoUsers load() {
@@ -51,7 +58,9 @@ public final class DemoUsers {
                     roles == null ? List.of() : Arrays.stream(roles.split(",")).map(String::trim).toList(),
                     value(p, prefix + "subject-id"), value(p, prefix + "display-name")));
         }
-        return new DemoUsers(List.copyOf(users));
+        String inspectors = value(p, INSPECTORS + "count");
+        return new DemoUsers(List.copyOf(users), inspectors == null ? 0 : Integer.parseInt(inspectors.trim()),
+                value(p, INSPECTORS + "password"));
     }
 
     public List<DemoUser> all() {
@@ -63,6 +72,18 @@ public final class DemoUsers {
         String wanted = role.toUpperCase(Locale.ROOT).replace('-', '_');
         return users.stream().filter(u -> u.roles().contains(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no demo account has the role " + wanted + " (" + RESOURCE + ")"));
+    }
+
+    /**
+     * The demo account of the inspector with this badge ({@code DC-0042}): accounts DC-0001 … DC-{count} exist, named by
+     * the badge ({@code identity.inspector-accounts}).
+     */
+    public DemoUser inspector(String badge) {
+        Matcher number = BADGE.matcher(badge);
+        if (!number.matches() || Integer.parseInt(number.group(1)) < 1 || Integer.parseInt(number.group(1)) > inspectorAccounts) {
+            throw new IllegalArgumentException("no demo inspector account for badge " + badge + " (" + RESOURCE + ")");
+        }
+        return new DemoUser(badge, inspectorPassword, List.of("INSPECTOR"), null, "Inspector " + badge + " (demo)");
     }
 
     /** A value, with a whole-value {@code ${key}} reference resolved within the file (the shared demo password). */

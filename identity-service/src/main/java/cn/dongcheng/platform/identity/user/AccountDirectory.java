@@ -8,6 +8,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +26,11 @@ public class AccountDirectory implements UserDetailsService {
     private final Map<String, UserAccount> accounts;
 
     public AccountDirectory(IdentityProperties properties) {
-        this.accounts = properties.users().stream().collect(Collectors.toUnmodifiableMap(UserAccount::username, Function.identity()));
+        List<UserAccount> all = new ArrayList<>(properties.users());
+        if (properties.inspectorAccounts() != null) {
+            all.addAll(properties.inspectorAccounts().accounts());
+        }
+        this.accounts = all.stream().collect(Collectors.toUnmodifiableMap(UserAccount::username, Function.identity()));
         accounts.values().forEach(AccountDirectory::check);
     }
 

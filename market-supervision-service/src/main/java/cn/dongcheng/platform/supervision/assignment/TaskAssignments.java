@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,15 +93,17 @@ public class TaskAssignments {
             throw new InfeasibleAssignmentException(task.taskId(), outcome.violations());
         }
         String now = OffsetDateTime.now(clock).toString();
+        List<DrawnTargets.TeamWrite> writes = new ArrayList<>();
         for (InspectionTeam team : outcome.teams()) {
             Versioned<DrawnTarget> read = targets.get(task.taskId(), team.uscc()).orElseThrow();
             TargetAssignment existing = read.document().assignment();
             if (existing == null) {
-                targets.assign(read, new TargetAssignment(team.inspectors().get(0), team.inspectors(), now));
+                writes.add(new DrawnTargets.TeamWrite(read, new TargetAssignment(team.inspectors().get(0), team.inspectors(), now)));
             } else if (!existing.inspectors().equals(team.inspectors())) {
                 throw new ConflictException("target " + read.id() + " carries another team; the assignment inputs changed since");
             }
         }
+        targets.assignAll(writes);
         TaskAssignmentRecord record = new TaskAssignmentRecord(task.taskId(), seed, InspectorAssignment.MIN_TEAM, outcome.teams(), now,
                 caller.actor());
         if (!documents.create(alias, task.taskId(), record)) {

@@ -12,6 +12,7 @@ import cn.dongcheng.platform.common.problem.ConflictException;
 import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.web.RequestIds;
+import cn.dongcheng.platform.supervision.pool.EntityProfile;
 import cn.dongcheng.platform.supervision.pool.FrozenPoolRecord;
 import cn.dongcheng.platform.supervision.pool.TaskPools;
 import cn.dongcheng.platform.supervision.task.AnnouncedSource;
@@ -51,6 +52,8 @@ public class TaskDraws {
     public static final IndexDefinition DRAWS = IndexDefinition.of("spot-check-draws");
     public static final IndexDefinition ATTEMPTS = IndexDefinition.of("spot-check-draw-attempts");
     private static final Logger log = LoggerFactory.getLogger(TaskDraws.class);
+    /** A pool frozen before profiles were kept: its targets count under no street or section. */
+    private static final EntityProfile UNKNOWN_PROFILE = new EntityProfile(null, null);
 
     private final SpotCheckTasks tasks;
     private final TaskPools pools;
@@ -148,11 +151,13 @@ public class TaskDraws {
         List<String> items = task.items().stream().map(TaskItem::code).toList();
         String drawnOn = OffsetDateTime.parse(draw.drawnAt()).toLocalDate().toString();
         List<DrawnTarget> out = new ArrayList<>();
+        Map<String, EntityProfile> profiles = pool.profiles() == null ? Map.of() : pool.profiles();
         for (StratifiedDraw.StratumSelection stratum : draw.result().strata()) {
             List<String> selected = stratum.selectedCodes();
             for (int i = 0; i < selected.size(); i++) {
+                EntityProfile profile = profiles.getOrDefault(selected.get(i), UNKNOWN_PROFILE);
                 out.add(new DrawnTarget(DrawnTarget.id(task.taskId(), selected.get(i)), task.taskId(), selected.get(i), stratum.stratum(),
-                        items, task.departments(), i, drawnOn, draw.drawnAt(), null));
+                        profile.streetCode(), profile.industrySection(), items, task.departments(), i, drawnOn, draw.drawnAt(), null));
             }
         }
         return out;

@@ -23,14 +23,19 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
- * The counts behind the oversight figures, per task and stratum, in two aggregation requests: one over the drawn
- * targets (drawn), one over the results (entered, problems found, overdue, entered late).
+ * The counts behind the oversight figures in two aggregation requests: one over the drawn targets (drawn), one over the
+ * results (entered, problems found, overdue, entered late) — each per task and stratum, and per industry section and
+ * per street over all the tasks.
  */
 @Service
 public class OversightCounts {
 
     /** More strata than risk classes A–D never occur; the margin keeps an unexpected class visible rather than cut. */
     private static final int STRATA = 16;
+    /** 20 GB/T 4754 sections and 17 streets: the margin again keeps an unexpected value visible. */
+    private static final int GROUPS = 64;
+    static final String SECTION = "industrySection";
+    static final String STREET = "streetCode";
 
     private final ElasticsearchClient client;
     private final String targets;
@@ -42,43 +47,78 @@ public class OversightCounts {
         this.results = names.alias(InspectionResults.INDEX.resource());
     }
 
-    /** Counts per task and stratum; {@code today} (Beijing) decides which results are overdue. */
-    public Map<String, Map<String, StratumCounts>> of(List<String> taskIds, LocalDate today) {
-        Map<String, Map<String, StratumCounts>> counts = new HashMap<>();
+    /**
+     * What was counted for a set of tasks.
+     *
+     * @param strata    per task, then per stratum
+     * @param bySection per industry section, over all the tasks
+     * @param byStreet  per street, over all the tasks
+     */
+    public record Counted(Map<String, Map<String, StratumCounts>> strata, Map<String, GroupCounts> bySection,
+                          Map<String, GroupCounts> byStreet) {
+    }
+
+    /** Counts of these tasks; {@code today} (Beijing) decides which results are overdue. */
+    public Counted of(List<String> taskIds, LocalDate today) {
+        Counted counted = new Counted(new HashMap<>(), new HashMap<>(), new HashMap<>());
         if (taskIds.isEmpty()) {
-            return counts;
+            return counted;
         }
         Query ofTasks = Query.of(q -> q.terms(t -> t.field("taskId").terms(v -> v.value(taskIds.stream().map(FieldValue::of).toList()))));
-        Map<String, Aggregation> none = Map.of();
-        strata(targets, ofTasks, taskIds.size(), none).forEach((task, strata) -> strata.forEach((stratum, b) ->
-                counts.computeIfAbsent(task, k -> new HashMap<>()).put(stratum, new StratumCounts(b.docCount(), 0, 0, 0, 0))));
+        Map<String, Aggregate> drawn = aggregate(targets, ofTasks, taskIds.size(), Map.of());
+        strata(drawn).forEach((task, strata) -> strata.forEach((stratum, b) ->
+                counted.strata().computeIfAbsent(task, k -> new HashMap<>()).put(stratum, new StratumCounts(b.docCount(), 0, 0, 0, 0))));
+        groups(drawn, SECTION).forEach((group, b) -> counted.bySection().put(group, new GroupCounts(b.docCount(), 0, 0)));
+        groups(drawn, STREET).forEach((group, b) -> counted.byStreet().put(group, new GroupCounts(b.docCount(), 0, 0)));
 
         Query overdue = allOf(List.of(Query.of(q -> q.bool(b -> b.mustNot(term("delivery.state", Delivery.State.DELIVERED.name())))),
                 Query.of(q -> q.range(r -> r.date(d -> d.field("publicationDeadline").lt(today.toString()))))));
-        Map<String, Aggregation> figures = Map.of(
-                "problems", Aggregation.of(a -> a.filter(term("outcome", InspectionOutcome.PROBLEMS_FOUND.name()))),
-                "overdue", Aggregation.of(a -> a.filter(overdue)),
+        Aggregation problems = Aggregation.of(a -> a.filter(term("outcome", InspectionOutcome.PROBLEMS_FOUND.name())));
+        Map<String, Aggregation> figures = Map.of("problems", problems, "overdue", Aggregation.of(a -> a.filter(overdue)),
                 "late", Aggregation.of(a -> a.filter(term("enteredLate", true))));
-        strata(results, ofTasks, taskIds.size(), figures).forEach((task, strata) -> strata.forEach((stratum, b) -> {
-            Map<String, StratumCounts> ofTask = counts.computeIfAbsent(task, k -> new HashMap<>());
-            long drawn = ofTask.getOrDefault(stratum, StratumCounts.NONE).drawn();
-            ofTask.put(stratum, new StratumCounts(drawn, b.docCount(), count(b, "problems"), count(b, "overdue"), count(b, "late")));
+        Map<String, Aggregate> entered = aggregate(results, ofTasks, taskIds.size(), figures);
+        strata(entered).forEach((task, strata) -> strata.forEach((stratum, b) -> {
+            Map<String, StratumCounts> ofTask = counted.strata().computeIfAbsent(task, k -> new HashMap<>());
+            long drawnHere = ofTask.getOrDefault(stratum, StratumCounts.NONE).drawn();
+            ofTask.put(stratum, new StratumCounts(drawnHere, b.docCount(), count(b, "problems"), count(b, "overdue"), count(b, "late")));
         }));
-        return counts;
+        addEntered(counted.bySection(), groups(entered, SECTION));
+        addEntered(counted.byStreet(), groups(entered, STREET));
+        return counted;
     }
 
-    /** Buckets per task, then per risk class, with the given sub-aggregations inside each stratum. */
-    private Map<String, Map<String, StringTermsBucket>> strata(String alias, Query query, int tasks, Map<String, Aggregation> inside) {
-        Aggregate byTask = call(() -> client.search(s -> s.index(alias).size(0).query(query)
+    /**
+     * One search: buckets per task, then per risk class, with the given sub-aggregations inside each stratum; and
+     * buckets per industry section and per street over all the tasks, each counting its problems found.
+     */
+    private Map<String, Aggregate> aggregate(String alias, Query query, int tasks, Map<String, Aggregation> inside) {
+        Aggregation problems = Aggregation.of(a -> a.filter(term("outcome", InspectionOutcome.PROBLEMS_FOUND.name())));
+        return call(() -> client.search(s -> s.index(alias).size(0).query(query)
                 .aggregations("tasks", a -> a.terms(t -> t.field("taskId").size(tasks))
-                        .aggregations("strata", sa -> sa.terms(t -> t.field("riskClass").size(STRATA)).aggregations(inside))),
-                Void.class)).aggregations().get("tasks");
+                        .aggregations("strata", sa -> sa.terms(t -> t.field("riskClass").size(STRATA)).aggregations(inside)))
+                .aggregations(SECTION, a -> a.terms(t -> t.field(SECTION).size(GROUPS)).aggregations("problems", problems))
+                .aggregations(STREET, a -> a.terms(t -> t.field(STREET).size(GROUPS)).aggregations("problems", problems)),
+                Void.class)).aggregations();
+    }
+
+    private static Map<String, Map<String, StringTermsBucket>> strata(Map<String, Aggregate> aggregations) {
         Map<String, Map<String, StringTermsBucket>> buckets = new HashMap<>();
-        for (StringTermsBucket task : byTask.sterms().buckets().array()) {
+        for (StringTermsBucket task : aggregations.get("tasks").sterms().buckets().array()) {
             Map<String, StringTermsBucket> strata = buckets.computeIfAbsent(task.key().stringValue(), k -> new HashMap<>());
             task.aggregations().get("strata").sterms().buckets().array().forEach(s -> strata.put(s.key().stringValue(), s));
         }
         return buckets;
+    }
+
+    private static Map<String, StringTermsBucket> groups(Map<String, Aggregate> aggregations, String field) {
+        Map<String, StringTermsBucket> buckets = new HashMap<>();
+        aggregations.get(field).sterms().buckets().array().forEach(b -> buckets.put(b.key().stringValue(), b));
+        return buckets;
+    }
+
+    private static void addEntered(Map<String, GroupCounts> groups, Map<String, StringTermsBucket> entered) {
+        entered.forEach((group, b) -> groups.put(group,
+                new GroupCounts(groups.getOrDefault(group, GroupCounts.NONE).drawn(), b.docCount(), count(b, "problems"))));
     }
 
     private static long count(StringTermsBucket bucket, String name) {

@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Computes oversight figures (监督统计) from a task's frozen pool (N and planned n per stratum) and what the
- * aggregations counted per stratum; totals are sums of counts, their ratios recomputed from the sums (never averaged).
+ * aggregations counted per stratum, industry section and street; totals are sums of counts, their ratios recomputed from
+ * the sums (never averaged).
  */
 public final class OversightFigures {
 
@@ -43,7 +45,14 @@ public final class OversightFigures {
         return new TaskFigures(taskId, !poolSizes.isEmpty(), rows, row(null, poolTotal, plannedTotal, sum));
     }
 
-    public static PlanFigures plan(String planId, String asOf, List<TaskFigures> tasks) {
+    /**
+     * Totals over the tasks (sums of their counts, ratios of those sums) and the findings per industry section and
+     * per street.
+     *
+     * @param scope who asked for what: the plan, or the department and year
+     */
+    public static PlanFigures plan(Scope scope, String asOf, List<TaskFigures> tasks, Map<String, GroupCounts> bySection,
+                                   Map<String, GroupCounts> byStreet) {
         long poolTotal = 0;
         long plannedTotal = 0;
         StratumCounts sum = StratumCounts.NONE;
@@ -53,7 +62,26 @@ public final class OversightFigures {
             plannedTotal += t.plannedSample();
             sum = sum.plus(new StratumCounts(t.drawn(), t.resultsEntered(), t.problemsFound(), t.overdue(), t.enteredLate()));
         }
-        return new PlanFigures(planId, asOf, tasks, row(null, poolTotal, plannedTotal, sum));
+        return new PlanFigures(scope.planId(), scope.department(), scope.year(), asOf, tasks, row(null, poolTotal, plannedTotal, sum),
+                findings(bySection), findings(byStreet));
+    }
+
+    /** What the figures are of: one plan, or a department's tasks in a year. */
+    public record Scope(String planId, String department, Integer year) {
+
+        public static Scope plan(String planId) {
+            return new Scope(planId, null, null);
+        }
+
+        public static Scope departmentYear(String department, int year) {
+            return new Scope(null, department, year);
+        }
+    }
+
+    /** One row per street or section, in code order; the findings rate of each is its own problems ÷ its own results. */
+    static List<FindingsRow> findings(Map<String, GroupCounts> groups) {
+        return new TreeMap<>(groups).entrySet().stream().map(e -> new FindingsRow(e.getKey(), e.getValue().drawn(),
+                e.getValue().entered(), e.getValue().problemsFound(), ratio(e.getValue().problemsFound(), e.getValue().entered()))).toList();
     }
 
     static FigureRow row(String stratum, long poolSize, long planned, StratumCounts c) {

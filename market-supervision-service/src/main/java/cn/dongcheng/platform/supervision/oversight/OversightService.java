@@ -2,7 +2,10 @@ package cn.dongcheng.platform.supervision.oversight;
 
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.time.DistrictTime;
+import cn.dongcheng.platform.supervision.plan.InspectionPlan;
+import cn.dongcheng.platform.supervision.plan.InspectionPlans;
 import cn.dongcheng.platform.supervision.pool.FrozenPoolRecord;
 import cn.dongcheng.platform.supervision.pool.TaskPools;
 import cn.dongcheng.platform.supervision.task.SpotCheckTask;
@@ -14,19 +17,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
-/** A plan's oversight figures: its tasks, their frozen pools (N, planned n) and the counts of two aggregations. */
+/**
+ * Oversight figures of a plan, or of a department's year: the tasks, their frozen pools (N, planned n) and the counts of
+ * two aggregations.
+ */
 @Service
 public class OversightService {
 
+    private final InspectionPlans plans;
     private final SpotCheckTasks tasks;
     private final TaskPools pools;
     private final OversightCounts counts;
     private final Clock clock;
 
-    public OversightService(SpotCheckTasks tasks, TaskPools pools, OversightCounts counts, Clock clock) {
+    public OversightService(InspectionPlans plans, SpotCheckTasks tasks, TaskPools pools, OversightCounts counts, Clock clock) {
+        this.plans = plans;
         this.tasks = tasks;
         this.pools = pools;
         this.counts = counts;
@@ -34,23 +43,51 @@ public class OversightService {
     }
 
     public PlanFigures ofPlan(String planId) {
-        List<SpotCheckTask> ofPlan = new ArrayList<>();
+        InspectionPlan plan = plans.get(planId);
+        return figures(OversightFigures.Scope.plan(plan.planId()),
+                all(cursor -> tasks.ofPlan(plan.planId(), PageRequest.of(PageRequest.MAX_SIZE, cursor))));
+    }
+
+    /**
+     * A department's year: the tasks of its plan of that year and the joint tasks of other departments' plans of that
+     * year it takes part in. 404 when the department has no plan that year (its name is known only from its plan).
+     */
+    public PlanFigures ofDepartmentYear(String departmentCode, int year) {
+        String code = departmentCode.trim().toUpperCase(Locale.ROOT);
+        List<InspectionPlan> ofYear = all(cursor -> plans.list(year, null, PageRequest.of(PageRequest.MAX_SIZE, cursor)));
+        InspectionPlan own = ofYear.stream().filter(p -> p.departmentCode().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("department " + code + " has no inspection plan in " + year));
+        List<String> planIds = ofYear.stream().map(InspectionPlan::planId).toList();
+        return figures(OversightFigures.Scope.departmentYear(code, year), tasks.ofPlansWithDepartment(planIds, own.department()));
+    }
+
+    private PlanFigures figures(OversightFigures.Scope scope, List<SpotCheckTask> ofScope) {
+        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.DEFAULT_ZONE));
+        List<String> taskIds = ofScope.stream().map(SpotCheckTask::taskId).toList();
+        OversightCounts.Counted counted = counts.of(taskIds, today);
+        Map<String, FrozenPoolRecord> frozen = pools.strataOf(taskIds);
+        List<TaskFigures> figures = new ArrayList<>();
+        for (SpotCheckTask task : ofScope) {
+            FrozenPoolRecord pool = frozen.get(task.taskId());
+            Map<String, Integer> poolSizes = new LinkedHashMap<>();
+            if (pool != null) {
+                pool.strata().forEach((stratum, codes) -> poolSizes.put(stratum, codes.size()));
+            }
+            figures.add(OversightFigures.task(task.taskId(), poolSizes, pool == null ? Map.of() : pool.sampleSizes(),
+                    counted.strata().getOrDefault(task.taskId(), Map.of())));
+        }
+        return OversightFigures.plan(scope, today.toString(), figures, counted.bySection(), counted.byStreet());
+    }
+
+    /** Every item of a paged listing. */
+    private static <T> List<T> all(Function<String, Page<T>> page) {
+        List<T> all = new ArrayList<>();
         String cursor = null;
         do {
-            Page<SpotCheckTask> page = tasks.ofPlan(planId, PageRequest.of(PageRequest.MAX_SIZE, cursor));
-            ofPlan.addAll(page.items());
-            cursor = page.nextCursor();
+            Page<T> next = page.apply(cursor);
+            all.addAll(next.items());
+            cursor = next.nextCursor();
         } while (cursor != null);
-        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.DEFAULT_ZONE));
-        Map<String, Map<String, StratumCounts>> counted = counts.of(ofPlan.stream().map(SpotCheckTask::taskId).toList(), today);
-        List<TaskFigures> figures = new ArrayList<>();
-        for (SpotCheckTask task : ofPlan) {
-            Optional<FrozenPoolRecord> pool = pools.find(task.taskId());
-            Map<String, Integer> poolSizes = new LinkedHashMap<>();
-            pool.ifPresent(p -> p.strata().forEach((stratum, codes) -> poolSizes.put(stratum, codes.size())));
-            figures.add(OversightFigures.task(task.taskId(), poolSizes, pool.map(FrozenPoolRecord::sampleSizes).orElse(Map.of()),
-                    counted.getOrDefault(task.taskId(), Map.of())));
-        }
-        return OversightFigures.plan(planId, today.toString(), figures);
+        return all;
     }
 }

@@ -13,11 +13,13 @@ import java.util.Map;
  *
  * @param directoryEntries  entities the directory stream answered for the task's filters
  * @param outsideEntityType of those, entities of another type than the task draws
+ * @param profiles          street and industry section of each pool entry by code, as the directory stream gave them
+ *                          (not part of the digest: the draw numbers codes only; null in pools frozen before they were kept)
  */
 public record FrozenPoolRecord(String taskId, String poolDigest, Map<String, List<String>> strata, List<StratumRule> rules,
                                Map<String, Integer> sampleSizes, long directoryEntries, long outsideEntityType,
                                List<KeptOut> keptOut, String riskClassRuleVersion, String riskClassesAsOf, String frozenAt,
-                               String frozenBy, long buildMillis) {
+                               String frozenBy, long buildMillis, Map<String, EntityProfile> profiles) {
 
     public FrozenPool pool() {
         return new FrozenPool(strata);

@@ -19,6 +19,8 @@ import cn.dongcheng.platform.supervision.task.FrequencyWindow;
 import cn.dongcheng.platform.supervision.task.SamplingRules;
 import cn.dongcheng.platform.supervision.task.SpotCheckTask;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,11 +29,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Builds and freezes a task's pool: the directory stream with the task's filters, the entity type read from each code,
@@ -45,6 +50,8 @@ public class TaskPools {
     public static final IndexDefinition INDEX = IndexDefinition.of("spot-check-pools");
     private static final Logger log = LoggerFactory.getLogger(TaskPools.class);
     private static final int PROGRESS_EVERY = 10_000;
+    /** Pools per scan batch: a pool of 100,000 codes is a few megabytes. */
+    private static final int STRATA_BATCH = 20;
 
     private final SpotCheckTasks tasks;
     private final DrawnTargets targets;
@@ -83,6 +90,7 @@ public class TaskPools {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> windows = targets.keptOut(FrequencyWindow.of(task, today));
         List<String> candidates = new ArrayList<>();
+        Map<String, EntityProfile> profiles = new HashMap<>();
         List<KeptOut> keptOut = new ArrayList<>();
         long[] outsideType = {0};
         long entries = directory.each(task.targets().directoryQuery(), entry -> {
@@ -93,6 +101,7 @@ public class TaskPools {
                 keptOut.add(new KeptOut(uscc, "frequency window: " + windows.get(uscc)));
             } else {
                 candidates.add(uscc);
+                profiles.put(uscc, new EntityProfile(entry.streetCode(), entry.industrySection()));
             }
             if ((candidates.size() + keptOut.size() + outsideType[0]) % PROGRESS_EVERY == 0) {
                 log.info("pool of {}: {} directory entries read", task.taskId(), candidates.size() + keptOut.size() + outsideType[0]);
@@ -107,7 +116,8 @@ public class TaskPools {
         keptOut.sort(Comparator.comparing(KeptOut::uscc));
         long millis = (System.nanoTime() - started) / 1_000_000;
         FrozenPoolRecord frozen = new FrozenPoolRecord(task.taskId(), PoolDigest.sha256Hex(pool), pool.strata(), rules, sampleSizes,
-                entries, outsideType[0], keptOut, classes.ruleVersion(), classes.asOf(), now.toString(), caller.actor(), millis);
+                entries, outsideType[0], keptOut, classes.ruleVersion(), classes.asOf(), now.toString(), caller.actor(), millis,
+                new TreeMap<>(profiles));
         if (!documents.create(alias, task.taskId(), frozen)) {
             throw new ConflictException("the pool of " + task.taskId() + " is frozen already");
         }
@@ -140,6 +150,21 @@ public class TaskPools {
     }
 
     private record Classification(String ruleVersion, String asOf) {
+    }
+
+    /**
+     * The frozen pools of these tasks with only what the oversight figures need (codes per stratum, planned sizes):
+     * the profiles and exclusions, larger than the codes, stay in Elasticsearch.
+     */
+    public Map<String, FrozenPoolRecord> strataOf(Collection<String> taskIds) {
+        Map<String, FrozenPoolRecord> found = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return found;
+        }
+        Query ofTasks = Query.of(q -> q.terms(t -> t.field("taskId").terms(v -> v.value(taskIds.stream().map(FieldValue::of).toList()))));
+        pages.scan(alias, ofTasks, List.of("taskId", "strata", "sampleSizes"), STRATA_BATCH, FrozenPoolRecord.class,
+                batch -> batch.forEach(p -> found.put(p.taskId(), p)));
+        return found;
     }
 
     public Optional<FrozenPoolRecord> find(String taskId) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param department  the task's lead department: it publishes the result and is credit-service's source department
  * @param riskClass   the stratum the target was drawn in, copied from the target so oversight figures count results per
  *                    stratum in one aggregation (no join between indices)
+ * @param streetCode  the target's street as the directory gave it when its pool was frozen, copied like the risk class
+ *                    (findings rate by street in one aggregation)
+ * @param industrySection the target's GB/T 4754 section then, likewise
  * @param enteredLate entered after its own publication deadline (逾期录入): fixed at entry, since comparing two fields of
  *                    a document at query time would take a script
  */
@@ -16,10 +19,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record InspectionResult(String resultId, String taskId, String uscc, InspectionOutcome outcome, String details,
                                String inspectionEndDate, String publicationDeadline, String inspector, String department,
                                String enteredAt, String publishedAt, Delivery delivery, String riskClass,
-                               Boolean enteredLate) {
+                               String streetCode, String industrySection, Boolean enteredLate) {
 
     InspectionResult withDelivery(Delivery next) {
         return new InspectionResult(resultId, taskId, uscc, outcome, details, inspectionEndDate, publicationDeadline, inspector,
-                department, enteredAt, publishedAt, next, riskClass, enteredLate);
+                department, enteredAt, publishedAt, next, riskClass, streetCode, industrySection, enteredLate);
     }
 }

@@ -105,7 +105,7 @@ public class InspectionResults {
         String now = OffsetDateTime.now(clock).toString();
         InspectionResult result = new InspectionResult(target.targetId(), task.taskId(), target.uscc(), valid.outcome(), valid.details(),
                 valid.inspectionEndDate().toString(), deadline.toString(), badge, task.department(), now, now, Delivery.pending(), target.riskClass(),
-                today.isAfter(deadline));
+                target.streetCode(), target.industrySection(), today.isAfter(deadline));
         if (!documents.create(alias, result.resultId(), result)) {
             throw new ConflictException("the result of " + target.targetId() + " was entered already; it is never replaced");
         }

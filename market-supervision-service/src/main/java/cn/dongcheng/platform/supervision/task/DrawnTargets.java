@@ -7,12 +7,14 @@ import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -76,11 +78,32 @@ public class DrawnTargets {
         return documents.get(alias, DrawnTarget.id(taskId, uscc), DrawnTarget.class);
     }
 
-    /** Attaches the inspectors to exactly the version read; 409 when it changed in between. */
-    public void assign(Versioned<DrawnTarget> read, TargetAssignment assignment) {
-        DrawnTarget t = read.document();
-        documents.replace(alias, read, new DrawnTarget(t.targetId(), t.taskId(), t.uscc(), t.riskClass(), t.items(), t.departments(),
-                t.selectionOrder(), t.drawnOn(), t.drawnAt(), assignment), "target " + t.targetId() + " changed while being assigned");
+    /** A team to attach to exactly the version of a target that was read. */
+    public record TeamWrite(Versioned<DrawnTarget> read, TargetAssignment assignment) {
+    }
+
+    /**
+     * Attaches the teams, each only onto the version read, in bulk requests that wait for one refresh each (a write per
+     * target waiting for its own refresh took about half a second a target); 409 when a target changed in between.
+     */
+    public void assignAll(List<TeamWrite> writes) {
+        for (int from = 0; from < writes.size(); from += SCAN_BATCH) {
+            List<BulkOperation> operations = writes.subList(from, Math.min(writes.size(), from + SCAN_BATCH)).stream().map(w -> {
+                DrawnTarget t = w.read().document();
+                DrawnTarget assigned = new DrawnTarget(t.targetId(), t.taskId(), t.uscc(), t.riskClass(), t.streetCode(),
+                        t.industrySection(), t.items(), t.departments(), t.selectionOrder(), t.drawnOn(), t.drawnAt(), w.assignment());
+                return BulkOperation.of(o -> o.index(i -> i.id(w.read().id()).document(assigned).ifSeqNo(w.read().seqNo())
+                        .ifPrimaryTerm(w.read().primaryTerm())));
+            }).toList();
+            BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.WaitFor).operations(operations)));
+            if (response.errors()) {
+                BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
+                if (failed.status() == 409) {
+                    throw new ConflictException("target " + failed.id() + " changed while being assigned");
+                }
+                throw new IllegalStateException("teams not all written: " + failed.error().reason());
+            }
+        }
     }
 
     /** The assigned targets of other tasks: whose inspectors carry them as workload and who inspected an entity last. */

@@ -14,10 +14,15 @@ import cn.dongcheng.platform.supervision.item.InspectionItem;
 import cn.dongcheng.platform.supervision.item.InspectionItemCatalogue;
 import cn.dongcheng.platform.supervision.plan.InspectionPlan;
 import cn.dongcheng.platform.supervision.plan.InspectionPlans;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +36,7 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 public class SpotCheckTasks {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("spot-check-tasks");
+    private static final int SCAN_BATCH = 1_000;
 
     private final GuardedDocuments documents;
     private final DocumentPages pages;
@@ -73,6 +79,22 @@ public class SpotCheckTasks {
     public SpotCheckTask get(String taskId) {
         String key = taskId.trim().toUpperCase(Locale.ROOT);
         return pages.get(alias, key, SpotCheckTask.class).orElseThrow(() -> new NotFoundException("no spot-check task " + key));
+    }
+
+    /**
+     * Every task of these plans that the department (by name, as tasks record it) takes part in: the tasks of its own
+     * plan and the joint tasks of other departments' plans that hold one of its items (联合抽查), in task-id order.
+     */
+    public List<SpotCheckTask> ofPlansWithDepartment(Collection<String> planIds, String department) {
+        List<SpotCheckTask> found = new ArrayList<>();
+        if (planIds.isEmpty()) {
+            return found;
+        }
+        Query query = allOf(List.of(Query.of(q -> q.terms(t -> t.field("planId").terms(v -> v.value(planIds.stream().map(FieldValue::of)
+                .toList())))), term("departments", department)));
+        pages.scan(alias, query, null, SCAN_BATCH, SpotCheckTask.class, found::addAll);
+        found.sort(Comparator.comparing(SpotCheckTask::taskId));
+        return found;
     }
 
     public Page<SpotCheckTask> ofPlan(String planId, PageRequest request) {

@@ -57,7 +57,8 @@ class OversightFiguresTest {
         TaskFigures second = OversightFigures.task("2026-SCJG-B03", Map.of("D", 10), Map.of("D", 5),
                 Map.of("D", new StratumCounts(5, 2, 0, 2, 2)));
 
-        PlanFigures plan = OversightFigures.plan("2026-SCJG", "2026-11-30", List.of(firstBatch(), notFrozen, second));
+        PlanFigures plan = OversightFigures.plan(OversightFigures.Scope.plan("2026-SCJG"), "2026-11-30", List.of(firstBatch(), notFrozen, second),
+                Map.of(), Map.of());
         FigureRow total = plan.total();
         assertThat(total.poolSize()).isEqualTo(259);
         assertThat(total.plannedSample()).isEqualTo(14);
@@ -69,5 +70,30 @@ class OversightFiguresTest {
         assertThat(total.findingsRate()).isEqualByComparingTo("0.375");              // 3 ÷ 8
         assertThat(total.overdue()).isEqualTo(3);
         assertThat(total.enteredLate()).isEqualTo(3);
+    }
+
+    @Test
+    void findingsByStreetAndSectionAreEachGroupsOwnProblemsOverItsOwnResultsInCodeOrder() {
+        // 东华门 110101002: 7 drawn, 6 entered, 2 with problems; 建国门 110101004: 3 drawn, none entered yet;
+        // 景山 110101001: 5 drawn, 5 entered, 4 with problems. Section F: 12 entered, 5 problems; section I: 1 entered, 1 problem.
+        Map<String, GroupCounts> byStreet = Map.of("110101002", new GroupCounts(7, 6, 2), "110101004", new GroupCounts(3, 0, 0),
+                "110101001", new GroupCounts(5, 5, 4));
+        Map<String, GroupCounts> bySection = Map.of("I", new GroupCounts(1, 1, 1), "F", new GroupCounts(14, 12, 5));
+
+        PlanFigures plan = OversightFigures.plan(OversightFigures.Scope.departmentYear("SCJG", 2026), "2026-11-30", List.of(firstBatch()),
+                bySection, byStreet);
+
+        assertThat(plan.planId()).isNull();
+        assertThat(plan.department()).isEqualTo("SCJG");
+        assertThat(plan.year()).isEqualTo(2026);
+        assertThat(plan.byStreet()).extracting(FindingsRow::group).containsExactly("110101001", "110101002", "110101004");
+        assertThat(plan.byStreet().get(0).findingsRate()).isEqualByComparingTo("0.8");      // 4 ÷ 5
+        assertThat(plan.byStreet().get(1).findingsRate()).isEqualByComparingTo("0.3333");   // 2 ÷ 6
+        assertThat(plan.byStreet().get(2).findingsRate()).as("nothing entered: no rate").isNull();
+        assertThat(plan.byStreet().get(2).drawn()).isEqualTo(3);
+        assertThat(plan.byIndustrySection()).extracting(FindingsRow::group).containsExactly("F", "I");
+        assertThat(plan.byIndustrySection().get(0).findingsRate()).isEqualByComparingTo("0.4167"); // 5 ÷ 12
+        assertThat(plan.byIndustrySection().get(0).resultsEntered()).isEqualTo(12);
+        assertThat(plan.byIndustrySection().get(1).findingsRate()).isEqualByComparingTo("1");
     }
 }

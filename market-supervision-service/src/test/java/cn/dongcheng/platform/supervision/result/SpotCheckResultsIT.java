@@ -66,6 +66,9 @@ class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
     static final String T1 = PLAN + "-B01";
     static final String T2 = PLAN + "-B02";
     static final List<String> ENTITIES = IntStream.rangeClosed(1, 4).mapToObj(i -> Neighbours.code("91", "RELT000" + i)).toList();
+    /** Entity i's street and industry section in the directory (the pool copies them onto the targets and results). */
+    static final List<String> STREETS = List.of("110101001", "110101002", "110101003", "110101004");
+    static final List<String> SECTIONS = List.of("I", "I", "I", "F");
     private static Neighbours neighbours;
 
     @LocalServerPort
@@ -98,13 +101,13 @@ class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
 
     @BeforeAll
     void drawTwoTasks() {
-        neighbours.directory(ENTITIES, "ACTIVE");
+        neighbours.directory(ENTITIES, "ACTIVE", STREETS, SECTIONS);
         SpotCheckFixture fixture = new SpotCheckFixture(api(), CLOCK);
         fixture.itemsAndPlan(PLAN.substring(0, 4));
         results().licensingItem();
         for (int batch = 1; batch <= 2; batch++) {
             fixture.createTask(PLAN, fixture.taskBody(batch, "《中华人民共和国食品安全法》第三十五条", "[\"" + LICENSING + "\"]",
-                    Duration.ofMinutes(10)));
+                    Duration.ofMinutes(10), "{}"));
             fixture.freeze(PLAN + "-B0" + batch);
         }
         CLOCK.advance(Duration.ofMinutes(15));
@@ -275,6 +278,47 @@ class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
         assertProblem(api().get("/v1/oversight-figures?planId=" + PLAN, "CITIZEN"), 403);
         assertInvalid(api().get("/v1/oversight-figures", "REGULATOR"), "planId");
         assertProblem(api().get("/v1/oversight-figures?planId=1999-NONE", "REGULATOR"), 404);
+    }
+
+    @Test
+    @Order(5)
+    void findingsRatesByStreetAndIndustrySectionAreRatiosOfTheirOwnSums() {
+        // By hand: drawn[0] was drawn in T1 and T2, both results PROBLEMS_FOUND; drawn[1] was drawn in both, one result
+        // NO_PROBLEM_FOUND. They lie in different streets and in the same section, so the section's rate is 2 ÷ 3 —
+        // not the mean 0.5 of the two streets' rates 1 and 0.
+        String t0 = drawn.get(0);
+        String t1 = drawn.get(1);
+        String section = SECTIONS.get(ENTITIES.indexOf(t0));
+        assertThat(SECTIONS.get(ENTITIES.indexOf(t1))).as("the fixture puts both drawn entities in one section").isEqualTo(section);
+        JsonNode figures = json(api().get("/v1/oversight-figures?planId=" + PLAN, "REGULATOR"));
+
+        assertThat(rows(figures.path("byStreet"))).as(figures.toString()).containsExactlyElementsOf(sortedByGroup(List.of(
+                STREETS.get(ENTITIES.indexOf(t0)) + " drawn 2 entered 2 problems 2 rate 1.0000",
+                STREETS.get(ENTITIES.indexOf(t1)) + " drawn 2 entered 1 problems 0 rate 0.0000")));
+        assertThat(rows(figures.path("byIndustrySection"))).as(figures.toString())
+                .containsExactly(section + " drawn 4 entered 3 problems 2 rate 0.6667");
+
+        // a department's year: the market regulator's plan is its only one, so the same figures
+        JsonNode year = json(api().get("/v1/oversight-figures?department=scjg&year=" + PLAN.substring(0, 4), "AUDITOR"));
+        assertThat(year.path("department").asText()).isEqualTo("SCJG");
+        assertThat(year.path("tasks").findValuesAsText("taskId")).containsExactly(T1, T2);
+        assertThat(year.path("total")).isEqualTo(figures.path("total"));
+        assertThat(year.path("byStreet")).isEqualTo(figures.path("byStreet"));
+        assertProblem(api().get("/v1/oversight-figures?department=WSJK&year=" + PLAN.substring(0, 4), "REGULATOR"), 404);
+        assertInvalid(api().get("/v1/oversight-figures?department=SCJG", "REGULATOR"), "year");
+        assertInvalid(api().get("/v1/oversight-figures?year=2026", "REGULATOR"), "department");
+        assertInvalid(api().get("/v1/oversight-figures?department=SCJG&year=20x6", "REGULATOR"), "year");
+        assertInvalid(api().get("/v1/oversight-figures?planId=" + PLAN + "&department=SCJG&year=2026", "REGULATOR"), "planId");
+    }
+
+    private static List<String> rows(JsonNode rows) {
+        return StreamSupport.stream(rows.spliterator(), false).map(r -> r.path("group").asText() + " drawn " + r.path("drawn").asInt()
+                + " entered " + r.path("resultsEntered").asInt() + " problems " + r.path("problemsFound").asInt() + " rate "
+                + r.path("findingsRate").decimalValue().setScale(4, RoundingMode.HALF_UP)).toList();
+    }
+
+    private static List<String> sortedByGroup(List<String> rows) {
+        return rows.stream().sorted().toList();
     }
 
     static BigDecimal ratio(long numerator, long denominator) {

@@ -8,9 +8,11 @@ import cn.dongcheng.platform.testing.NeighbourService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.net.http.HttpResponse;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Neighbours implements AutoCloseable {
 
     static final String INSTANCES = "spring.cloud.discovery.client.simple.instances.";
+    /** A GB/T 4754-2017 class of each section the tests use: I 6421 internet search, F 5211 department stores. */
+    private static final Map<String, String> CLASS_OF_SECTION = Map.of("I", "6421", "F", "5211");
 
     public final NeighbourService industry;
     public final NeighbourService credit;
@@ -47,11 +51,16 @@ public final class Neighbours implements AutoCloseable {
         return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
 
-    /** Loads market entities into the directory, as a data steward would. */
+    /** Loads market entities into the directory, as a data steward would, all in one street and section. */
     public void directory(List<String> codes, String status) {
-        String ndjson = codes.stream().map(c -> "{\"uscc\":\"" + c + "\",\"name\":\"北京抽查测试有限公司\",\"status\":\"" + status
-                + "\",\"streetCode\":\"110101006\",\"industrySection\":\"I\",\"industryClass\":\"6421\"}")
-                .collect(Collectors.joining("\n", "", "\n"));
+        directory(codes, status, Collections.nCopies(codes.size(), "110101006"), Collections.nCopies(codes.size(), "I"));
+    }
+
+    /** As {@link #directory(List, String)}, entity i in street {@code streets[i]} and industry section {@code sections[i]}. */
+    public void directory(List<String> codes, String status, List<String> streets, List<String> sections) {
+        String ndjson = IntStream.range(0, codes.size()).mapToObj(i -> "{\"uscc\":\"" + codes.get(i) + "\",\"name\":\"北京抽查测试有限公司\","
+                + "\"status\":\"" + status + "\",\"streetCode\":\"" + streets.get(i) + "\",\"industrySection\":\"" + sections.get(i)
+                + "\",\"industryClass\":\"" + CLASS_OF_SECTION.get(sections.get(i)) + "\"}").collect(Collectors.joining("\n", "", "\n"));
         HttpResponse<String> r = new ApiClient(industry.port()).postNdjson("/v1/enterprises:bulk?refresh=true", ndjson, "DATA_STEWARD");
         assertThat(ApiClient.json(r).path("accepted").asInt()).as(r.body()).isEqualTo(codes.size());
     }

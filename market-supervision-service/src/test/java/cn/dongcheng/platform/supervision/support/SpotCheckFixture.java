@@ -48,9 +48,14 @@ public final class SpotCheckFixture {
 
     /** Sources enterable {@code after} from the service's now, Beijing time without offset. */
     public String taskBody(int batch, String legalBasis, String items, Duration after) {
+        return taskBody(batch, legalBasis, items, after, "{\"streetCode\":\"110101006\"}");
+    }
+
+    /** As {@link #taskBody(int, String, String, Duration)} with the given target filters (JSON object). */
+    public String taskBody(int batch, String legalBasis, String items, Duration after, String targets) {
         String at = LocalDateTime.now(clock).plus(after).truncatedTo(ChronoUnit.SECONDS).toString();
         return "{\"batch\":" + batch + ",\"name\":\"第" + batch + "批抽查\"," + (legalBasis == null ? "" : "\"legalBasis\":\"" + legalBasis + "\",")
-                + "\"items\":" + items + ",\"targets\":{\"streetCode\":\"110101006\"},"
+                + "\"items\":" + items + ",\"targets\":" + targets + ","
                 + "\"randomSources\":[{\"name\":\"中国福利彩票3D 第2026330期 开奖号码\"},{\"name\":\"北京快乐8 第2026330期 开奖号码\"}],"
                 + "\"sourcesEnterableAfter\":\"" + at + "\"}";
     }
