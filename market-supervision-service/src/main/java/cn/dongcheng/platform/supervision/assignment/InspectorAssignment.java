@@ -52,13 +52,16 @@ public final class InspectorAssignment {
         Map<String, Integer> load = new LinkedHashMap<>();
         inspectors.forEach(i -> load.put(i.badgeNumber(), i.currentLoad()));
         List<InspectionTeam> teams = new ArrayList<>();
+        MessageDigest sha256 = sha256();
         for (AssignmentTarget target : targets) {
+            // tie-breaks of the free inspectors only: a digest per inspector and target is most of the work
+            List<AssignableInspector> eligibleFree = inspectors.stream()
+                    .filter(i -> eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()).toList();
             Map<String, Long> tieBreak = new HashMap<>();
-            inspectors.forEach(i -> tieBreak.put(i.badgeNumber(), tieBreak(seed, target.uscc(), i.badgeNumber())));
+            eligibleFree.forEach(i -> tieBreak.put(i.badgeNumber(), tieBreak(sha256, seed, target.uscc(), i.badgeNumber())));
             Comparator<AssignableInspector> fewestFirst = Comparator.<AssignableInspector>comparingInt(i -> load.get(i.badgeNumber()))
                     .thenComparing(i -> tieBreak.get(i.badgeNumber()), Long::compareUnsigned);
-            List<AssignableInspector> free = inspectors.stream()
-                    .filter(i -> eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()).sorted(fewestFirst).toList();
+            List<AssignableInspector> free = eligibleFree.stream().sorted(fewestFirst).toList();
             List<String> team = new ArrayList<>();
             List<InspectionTeam.Coverage> coverage = new ArrayList<>();
             AssignmentViolation failed = null;
@@ -127,13 +130,22 @@ public final class InspectorAssignment {
 
     /** The first eight bytes of {@code SHA-256(seed "|" uscc "|" badgeNumber)}, unsigned: a published, recomputable tie-break. */
     static long tieBreak(String seed, String uscc, String badgeNumber) {
+        return tieBreak(sha256(), seed, uscc, badgeNumber);
+    }
+
+    /** As {@link #tieBreak(String, String, String)} with a digest reused across calls (looking one up costs more than hashing). */
+    private static long tieBreak(MessageDigest sha256, String seed, String uscc, String badgeNumber) {
+        byte[] d = sha256.digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (d[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (d[i] & 0xFF);
-            }
-            return v;
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -18,12 +18,14 @@ import cn.dongcheng.platform.supervision.task.SpotCheckTask;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
 import cn.dongcheng.platform.supervision.task.TargetAssignment;
 import cn.dongcheng.platform.supervision.task.TaskItem;
+import cn.dongcheng.platform.supervision.timing.SpotCheckSteps;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,10 +53,12 @@ public class TaskAssignments {
     private final GuardedDocuments documents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SpotCheckSteps steps;
     private final String alias;
 
     public TaskAssignments(SpotCheckTasks tasks, TaskDraws draws, DrawnTargets targets, InspectorDirectory inspectors,
-                           InspectionResults results, GuardedDocuments documents, AuditTrail audit, Clock clock, IndexNames names) {
+                           InspectionResults results, GuardedDocuments documents, AuditTrail audit, Clock clock, SpotCheckSteps steps,
+                           IndexNames names) {
         this.tasks = tasks;
         this.draws = draws;
         this.targets = targets;
@@ -63,10 +67,12 @@ public class TaskAssignments {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
+        this.steps = steps;
         this.alias = names.alias(INDEX.resource());
     }
 
     public TaskAssignmentRecord assign(String taskId, CallerContext caller) {
+        SpotCheckSteps.Laps laps = steps.start("assignment");
         SpotCheckTask task = tasks.get(taskId);
         String resource = alias + "/" + task.taskId();
         if (find(task.taskId()) != null) {
@@ -86,27 +92,37 @@ public class TaskAssignments {
         List<AssignableInspector> assignable = inspectors.ofDepartments(task.departments()).stream()
                 .map(i -> AssignableInspector.of(i, load.getOrDefault(i.badgeNumber(), 0))).toList();
         String seed = draw.result().keyString();
+        laps.lap("read");
         AssignmentOutcome outcome = InspectorAssignment.assign(assignmentTargets, assignable, seed, InspectorAssignment.MIN_TEAM);
+        laps.lap("compute");
         if (!outcome.feasible()) {
             audit.record(caller, "ASSIGN_INSPECTORS", resource, "refused", outcome.violations().size() + " target(s) infeasible");
             throw new InfeasibleAssignmentException(task.taskId(), outcome.violations());
         }
         String now = OffsetDateTime.now(clock).toString();
+        Map<String, Versioned<DrawnTarget>> read = targets.versioned(task.taskId(), outcome.teams().stream().map(InspectionTeam::uscc).toList());
+        Map<Versioned<DrawnTarget>, TargetAssignment> unwritten = new LinkedHashMap<>();
         for (InspectionTeam team : outcome.teams()) {
-            Versioned<DrawnTarget> read = targets.get(task.taskId(), team.uscc()).orElseThrow();
-            TargetAssignment existing = read.document().assignment();
+            Versioned<DrawnTarget> target = read.get(team.uscc());
+            if (target == null) {
+                throw new IllegalStateException("drawn target " + team.uscc() + " of " + task.taskId() + " vanished while being assigned");
+            }
+            TargetAssignment existing = target.document().assignment();
             if (existing == null) {
-                targets.assign(read, new TargetAssignment(team.inspectors().get(0), team.inspectors(), now));
+                unwritten.put(target, new TargetAssignment(team.inspectors().get(0), team.inspectors(), now));
             } else if (!existing.inspectors().equals(team.inspectors())) {
-                throw new ConflictException("target " + read.id() + " carries another team; the assignment inputs changed since");
+                throw new ConflictException("target " + target.id() + " carries another team; the assignment inputs changed since");
             }
         }
+        targets.assignAll(unwritten);
+        laps.lap("write-targets");
         TaskAssignmentRecord record = new TaskAssignmentRecord(task.taskId(), seed, InspectorAssignment.MIN_TEAM, outcome.teams(), now,
                 caller.actor());
-        if (!documents.create(alias, task.taskId(), record)) {
+        if (!documents.createVisibleNow(alias, task.taskId(), record)) {
             throw new ConflictException("the inspectors of " + task.taskId() + " were assigned by a concurrent request");
         }
         audit.record(caller, "ASSIGN_INSPECTORS", resource, "ok", outcome.teams().size() + " teams from seed " + seed);
+        laps.lap("store");
         return record;
     }
 

@@ -7,12 +7,14 @@ import cn.dongcheng.platform.common.index.IndexNames;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.Page;
 import cn.dongcheng.platform.common.paging.PageRequest;
+import cn.dongcheng.platform.common.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -34,6 +36,7 @@ public class DrawnTargets {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("spot-check-targets");
     private static final int SCAN_BATCH = 5_000;
+    private static final int WRITE_BATCH = 5_000;
 
     private final ElasticsearchClient client;
     private final DocumentPages pages;
@@ -57,7 +60,8 @@ public class DrawnTargets {
         }
         List<BulkOperation> operations = targets.stream().map(t -> BulkOperation.of(o -> o.create(c -> c.id(t.targetId()).document(t))))
                 .toList();
-        BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.WaitFor).operations(operations)));
+        // refreshed at once: the assignment that follows searches them, and a scheduled refresh is up to a second away
+        BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.True).operations(operations)));
         if (response.errors() && response.items().stream().anyMatch(i -> i.error() != null && i.status() != 409)) {
             throw new IllegalStateException("drawn targets not all written: " + response.items().stream()
                     .filter(i -> i.error() != null && i.status() != 409).findFirst().map(i -> i.error().reason()).orElse("?"));
@@ -76,11 +80,48 @@ public class DrawnTargets {
         return documents.get(alias, DrawnTarget.id(taskId, uscc), DrawnTarget.class);
     }
 
-    /** Attaches the inspectors to exactly the version read; 409 when it changed in between. */
-    public void assign(Versioned<DrawnTarget> read, TargetAssignment assignment) {
-        DrawnTarget t = read.document();
-        documents.replace(alias, read, new DrawnTarget(t.targetId(), t.taskId(), t.uscc(), t.riskClass(), t.items(), t.departments(),
-                t.selectionOrder(), t.drawnOn(), t.drawnAt(), assignment), "target " + t.targetId() + " changed while being assigned");
+    /** The task's targets of these entities with the versions a guarded write must match, by entity; absent ones left out. */
+    public Map<String, Versioned<DrawnTarget>> versioned(String taskId, List<String> usccs) {
+        Map<String, Versioned<DrawnTarget>> found = new HashMap<>();
+        for (int from = 0; from < usccs.size(); from += WRITE_BATCH) {
+            List<String> ids = usccs.subList(from, Math.min(usccs.size(), from + WRITE_BATCH)).stream().map(u -> DrawnTarget.id(taskId, u)).toList();
+            call(() -> client.mget(m -> m.index(alias).ids(ids), DrawnTarget.class)).docs().forEach(doc -> {
+                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                    DrawnTarget t = doc.result().source();
+                    found.put(t.uscc(), new Versioned<>(doc.result().id(), t, doc.result().seqNo(), doc.result().primaryTerm()));
+                }
+            });
+        }
+        return found;
+    }
+
+    /**
+     * Attaches each assignment to exactly the version of its target read, in bulk requests of {@value #WRITE_BATCH}
+     * (one write per target in turn, each waiting for a refresh, took about a second a target); 409 when any target
+     * changed in between. The targets are visible to searches when this returns.
+     */
+    public void assignAll(Map<Versioned<DrawnTarget>, TargetAssignment> assignments) {
+        List<Map.Entry<Versioned<DrawnTarget>, TargetAssignment>> all = List.copyOf(assignments.entrySet());
+        for (int from = 0; from < all.size(); from += WRITE_BATCH) {
+            boolean last = from + WRITE_BATCH >= all.size();
+            List<BulkOperation> operations = all.subList(from, Math.min(all.size(), from + WRITE_BATCH)).stream().map(e -> {
+                Versioned<DrawnTarget> read = e.getKey();
+                DrawnTarget t = read.document();
+                DrawnTarget assigned = new DrawnTarget(t.targetId(), t.taskId(), t.uscc(), t.riskClass(), t.items(), t.departments(),
+                        t.selectionOrder(), t.drawnOn(), t.drawnAt(), e.getValue());
+                return BulkOperation.of(o -> o.index(i -> i.id(read.id()).document(assigned).ifSeqNo(read.seqNo())
+                        .ifPrimaryTerm(read.primaryTerm())));
+            }).toList();
+            BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(last ? Refresh.True : Refresh.False)
+                    .operations(operations)));
+            if (response.errors()) {
+                BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
+                if (failed.status() == 409) {
+                    throw new ConflictException("target " + failed.id() + " changed while being assigned");
+                }
+                throw new IllegalStateException("targets not all assigned: " + failed.error().reason());
+            }
+        }
     }
 
     /** The assigned targets of other tasks: whose inspectors carry them as workload and who inspected an entity last. */
