@@ -237,7 +237,8 @@ public final class SupervisionBenchmark {
         JsonNode poolRecord;
         if (frozen.statusCode() == 201) {
             poolRecord = bench.read(frozen.body());
-        } else if (frozen.statusCode() == 504 || frozen.statusCode() == 503) {
+        } else if (frozen.statusCode() == 504 || frozen.statusCode() == 503
+                && "market-supervision-service".equals(bench.read(frozen.body()).path("dependency").asText())) {
             // the gateway gave up waiting; the service goes on building: its own build time is the pool's time
             note = "gateway answered " + frozen.statusCode() + " after " + Math.round(poolMs) + " ms; pool time from the service's buildMillis";
             poolRecord = awaitPool(taskId);

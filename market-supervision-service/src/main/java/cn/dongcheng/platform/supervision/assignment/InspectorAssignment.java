@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +52,17 @@ public final class InspectorAssignment {
         inspectors.forEach(i -> load.put(i.badgeNumber(), i.currentLoad()));
         List<InspectionTeam> teams = new ArrayList<>();
         MessageDigest sha256 = sha256();
+        List<byte[]> badgeBytes = inspectors.stream().map(i -> ("|" + i.badgeNumber()).getBytes(StandardCharsets.UTF_8)).toList();
         for (AssignmentTarget target : targets) {
-            // tie-breaks of the free inspectors only: a digest per inspector and target is most of the work
-            List<AssignableInspector> eligibleFree = inspectors.stream()
-                    .filter(i -> eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()).toList();
-            Map<String, Long> tieBreak = new HashMap<>();
-            eligibleFree.forEach(i -> tieBreak.put(i.badgeNumber(), tieBreak(sha256, seed, target.uscc(), i.badgeNumber())));
-            Comparator<AssignableInspector> fewestFirst = Comparator.<AssignableInspector>comparingInt(i -> load.get(i.badgeNumber()))
-                    .thenComparing(i -> tieBreak.get(i.badgeNumber()), Long::compareUnsigned);
-            List<AssignableInspector> free = eligibleFree.stream().sorted(fewestFirst).toList();
+            List<Integer> eligibleFree = new ArrayList<>();
+            for (int k = 0; k < inspectors.size(); k++) {
+                AssignableInspector i = inspectors.get(k);
+                if (eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()) {
+                    eligibleFree.add(k);
+                }
+            }
+            List<AssignableInspector> free = fewestFirst(eligibleFree, inspectors, load, target, teamSize, sha256,
+                    (seed + "|" + target.uscc()).getBytes(StandardCharsets.UTF_8), badgeBytes);
             List<String> team = new ArrayList<>();
             List<InspectionTeam.Coverage> coverage = new ArrayList<>();
             AssignmentViolation failed = null;
@@ -99,6 +100,56 @@ public final class InspectorAssignment {
         return violations.isEmpty() ? new AssignmentOutcome(teams, load, List.of()) : new AssignmentOutcome(List.of(), Map.of(), violations);
     }
 
+    /**
+     * The free inspectors in the order a team is picked from — fewest inspections first, ties by the published
+     * tie-break — but only as far as the picking can reach: whole load levels from the lowest, until the prefix holds
+     * {@code teamSize} + (qualifications needed) inspectors and as many holders of each needed qualification (or all
+     * there are). Every pick takes the first inspector of this order outside a team smaller than that, so it lies in the
+     * prefix and no later inspector can precede it: the teams are those of the whole order, and the digests of the
+     * inspectors beyond the prefix (most of them, most of the time) are never computed.
+     */
+    private static List<AssignableInspector> fewestFirst(List<Integer> eligibleFree, List<AssignableInspector> inspectors,
+                                                         Map<String, Integer> load, AssignmentTarget target, int teamSize,
+                                                         MessageDigest sha256, byte[] seedAndUscc, List<byte[]> badgeBytes) {
+        int reach = teamSize + target.requiredQualifications().size();
+        Map<String, Integer> holdersWanted = new HashMap<>();
+        for (String qualification : target.requiredQualifications()) {
+            long holders = eligibleFree.stream().filter(k -> inspectors.get(k).qualifications().contains(qualification)).count();
+            holdersWanted.put(qualification, (int) Math.min(reach, holders));
+        }
+        List<AssignableInspector> prefix = new ArrayList<>();
+        Map<String, Integer> holdersInPrefix = new HashMap<>();
+        int below = Integer.MIN_VALUE;
+        while (prefix.size() < eligibleFree.size()) {
+            int level = Integer.MAX_VALUE;
+            for (int k : eligibleFree) {
+                int l = load.get(inspectors.get(k).badgeNumber());
+                if (l > below && l < level) {
+                    level = l;
+                }
+            }
+            List<long[]> bucket = new ArrayList<>(); // {tie-break, inspector index}, in directory order
+            for (int k : eligibleFree) {
+                if (load.get(inspectors.get(k).badgeNumber()) == level) {
+                    sha256.update(seedAndUscc);
+                    bucket.add(new long[] {firstEightBytes(sha256.digest(badgeBytes.get(k))), k});
+                }
+            }
+            bucket.sort((a, b) -> Long.compareUnsigned(a[0], b[0])); // stable: equal digests keep directory order, as before
+            for (long[] entry : bucket) {
+                AssignableInspector inspector = inspectors.get((int) entry[1]);
+                prefix.add(inspector);
+                inspector.qualifications().forEach(q -> holdersInPrefix.merge(q, 1, Integer::sum));
+            }
+            below = level;
+            if (prefix.size() >= reach && holdersWanted.entrySet().stream()
+                    .allMatch(w -> holdersInPrefix.getOrDefault(w.getKey(), 0) >= w.getValue())) {
+                break;
+            }
+        }
+        return prefix;
+    }
+
     /** What fails for this target whatever the order: too few eligible inspectors, or nobody eligible qualified. */
     private static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
         List<AssignmentViolation> found = new ArrayList<>();
@@ -130,12 +181,10 @@ public final class InspectorAssignment {
 
     /** The first eight bytes of {@code SHA-256(seed "|" uscc "|" badgeNumber)}, unsigned: a published, recomputable tie-break. */
     static long tieBreak(String seed, String uscc, String badgeNumber) {
-        return tieBreak(sha256(), seed, uscc, badgeNumber);
+        return firstEightBytes(sha256().digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** As {@link #tieBreak(String, String, String)} with a digest reused across calls (looking one up costs more than hashing). */
-    private static long tieBreak(MessageDigest sha256, String seed, String uscc, String badgeNumber) {
-        byte[] d = sha256.digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8));
+    private static long firstEightBytes(byte[] d) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (d[i] & 0xFF);
