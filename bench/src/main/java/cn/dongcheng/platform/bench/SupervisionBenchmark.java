@@ -45,7 +45,7 @@ import static cn.dongcheng.platform.bench.BenchSupport.median;
  * the API as set-up, untimed), so no task inherits the workload or the previous-inspector exclusions of an earlier
  * run: every measurement meets the same conditions.
  *
- * <pre>bench/supervision-bench [--rounds 3] [--pools street,section-f,section-l,active] [--million false] [--inspectors 500]</pre>
+ * <pre>bench/supervision-bench [--rounds 3 (0: load the data only)] [--pools street,section-f,section-l,section-k,active] [--million false] [--inspectors 500]</pre>
  */
 public final class SupervisionBenchmark {
 
@@ -74,6 +74,7 @@ public final class SupervisionBenchmark {
             "street", new PoolSpec("street", "110101009", null),
             "section-f", new PoolSpec("section-f", null, "F"),
             "section-l", new PoolSpec("section-l", null, "L"),
+            "section-k", new PoolSpec("section-k", null, "K"),
             "active", new PoolSpec("active", null, null),
             "warm-up", new PoolSpec("warm-up", "110101016", "L"));
 
@@ -138,6 +139,9 @@ public final class SupervisionBenchmark {
 
         bench.line("# market-supervision-service spot-check benchmark, " + OffsetDateTime.now(BEIJING));
         b.load(industry, bench.clientToken(BenchSupport.LOADER_CLIENT), million ? 1_000_000 - 250_000 : SupervisionBenchData.SECTION_L);
+        if (rounds == 0) { // --rounds 0: only the data
+            return;
+        }
         Path run = Path.of(o.getOrDefault("run-dir", ".platform/run"));
         List<MemorySampler.Process> measured = List.of(
                 new MemorySampler.Process("market-supervision-service", run.resolve("market-supervision-service.pid"), service),

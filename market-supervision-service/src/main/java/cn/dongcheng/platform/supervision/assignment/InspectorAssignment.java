@@ -135,6 +135,12 @@ public final class InspectorAssignment {
                     bucket.add(new long[] {firstEightBytes(sha256.digest(badgeBytes.get(k))), k});
                 }
             }
+            // usually the first few of the level suffice: take them without sorting the level
+            List<long[]> first = smallest(bucket, reach - prefix.size());
+            if (!first.isEmpty() && prefix.size() + first.size() >= reach && holdersSuffice(prefix, first, inspectors, holdersWanted)) {
+                first.forEach(entry -> prefix.add(inspectors.get((int) entry[1])));
+                break;
+            }
             bucket.sort((a, b) -> Long.compareUnsigned(a[0], b[0])); // stable: equal digests keep directory order, as before
             for (long[] entry : bucket) {
                 AssignableInspector inspector = inspectors.get((int) entry[1]);
@@ -148,6 +154,40 @@ public final class InspectorAssignment {
             }
         }
         return prefix;
+    }
+
+    /** The {@code m} entries of smallest tie-break, in order; of equal ones the earlier in directory order first (as a stable sort). */
+    private static List<long[]> smallest(List<long[]> bucket, int m) {
+        List<long[]> first = new ArrayList<>();
+        if (m <= 0) {
+            return first;
+        }
+        for (long[] entry : bucket) {
+            int at = first.size();
+            while (at > 0 && Long.compareUnsigned(first.get(at - 1)[0], entry[0]) > 0) {
+                at--;
+            }
+            if (at < m) {
+                first.add(at, entry);
+                if (first.size() > m) {
+                    first.remove(m);
+                }
+            }
+        }
+        return first;
+    }
+
+    /** Whether the prefix and these next entries hold the holders of each needed qualification the picking may reach for. */
+    private static boolean holdersSuffice(List<AssignableInspector> prefix, List<long[]> next, List<AssignableInspector> inspectors,
+                                          Map<String, Integer> holdersWanted) {
+        for (Map.Entry<String, Integer> wanted : holdersWanted.entrySet()) {
+            long holders = prefix.stream().filter(i -> i.qualifications().contains(wanted.getKey())).count()
+                    + next.stream().filter(e -> inspectors.get((int) e[1]).qualifications().contains(wanted.getKey())).count();
+            if (holders < wanted.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What fails for this target whatever the order: too few eligible inspectors, or nobody eligible qualified. */

@@ -11,6 +11,7 @@ import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.supervision.draw.DrawRecord;
 import cn.dongcheng.platform.supervision.draw.TaskDraws;
 import cn.dongcheng.platform.supervision.inspector.InspectorDirectory;
+import cn.dongcheng.platform.supervision.inspector.InspectorDocument;
 import cn.dongcheng.platform.supervision.result.InspectionResults;
 import cn.dongcheng.platform.supervision.task.DrawnTarget;
 import cn.dongcheng.platform.supervision.task.DrawnTargets;
@@ -82,14 +83,18 @@ public class TaskAssignments {
         DrawRecord draw = draws.findDraw(task.taskId())
                 .orElseThrow(() -> new ConflictException("task " + task.taskId() + " is not drawn yet: nothing to assign"));
         List<DrawnTarget> drawn = targets.allOfTask(task.taskId());
-        List<DrawnTarget> elsewhere = targets.assignedOutside(task.taskId());
+        List<InspectorDocument> staff = inspectors.ofDepartments(task.departments());
+        // only what can matter, not every target ever assigned: earlier targets of these entities (who inspected them
+        // last) and targets of other tasks on these inspectors' desks (their workload)
         Set<String> required = task.items().stream().map(TaskItem::qualification).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, Set<String>> previous = previousInspectors(elsewhere, draw.drawnAt());
+        Map<String, Set<String>> previous = previousInspectors(
+                targets.assignedOutside(task.taskId(), drawn.stream().map(DrawnTarget::uscc).toList(), List.of()), draw.drawnAt());
         List<AssignmentTarget> assignmentTargets = drawn.stream()
                 .sorted(Comparator.comparing(DrawnTarget::riskClass).thenComparingInt(DrawnTarget::selectionOrder))
                 .map(t -> new AssignmentTarget(t.uscc(), required, previous.getOrDefault(t.uscc(), Set.of()))).toList();
-        Map<String, Integer> load = openLoad(elsewhere);
-        List<AssignableInspector> assignable = inspectors.ofDepartments(task.departments()).stream()
+        Map<String, Integer> load = openLoad(targets.assignedOutside(task.taskId(), List.of(),
+                staff.stream().map(InspectorDocument::badgeNumber).toList()));
+        List<AssignableInspector> assignable = staff.stream()
                 .map(i -> AssignableInspector.of(i, load.getOrDefault(i.badgeNumber(), 0))).toList();
         String seed = draw.result().keyString();
         laps.lap("read");

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public class DrawnTargets {
     public static final IndexDefinition INDEX = IndexDefinition.of("spot-check-targets");
     private static final int SCAN_BATCH = 5_000;
     private static final int WRITE_BATCH = 5_000;
+    /** Terms per query: well below Elasticsearch's index.max_terms_count (65,536). */
+    private static final int TERMS_SLICE = 10_000;
 
     private final ElasticsearchClient client;
     private final DocumentPages pages;
@@ -124,13 +127,25 @@ public class DrawnTargets {
         }
     }
 
-    /** The assigned targets of other tasks: whose inspectors carry them as workload and who inspected an entity last. */
-    public List<DrawnTarget> assignedOutside(String taskId) {
-        List<DrawnTarget> found = new ArrayList<>();
-        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
-                .mustNot(term("taskId", taskId))));
-        pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, found::addAll);
-        return found;
+    /**
+     * The assigned targets of other tasks of these entities (who inspected them last) or on these inspectors' desks
+     * (their workload) — either list may be empty — in slices of {@value #TERMS_SLICE} terms.
+     */
+    public List<DrawnTarget> assignedOutside(String taskId, List<String> usccs, List<String> badgeNumbers) {
+        Map<String, DrawnTarget> found = new LinkedHashMap<>();
+        scanAssignedOutside(taskId, "uscc", usccs, found);
+        scanAssignedOutside(taskId, "assignment.inspectors", badgeNumbers, found);
+        return List.copyOf(found.values());
+    }
+
+    private void scanAssignedOutside(String taskId, String field, List<String> values, Map<String, DrawnTarget> found) {
+        for (int from = 0; from < values.size(); from += TERMS_SLICE) {
+            List<FieldValue> slice = values.subList(from, Math.min(values.size(), from + TERMS_SLICE)).stream().map(FieldValue::of).toList();
+            Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
+                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(slice))))
+                    .mustNot(term("taskId", taskId))));
+            pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, batch -> batch.forEach(t -> found.putIfAbsent(t.targetId(), t)));
+        }
     }
 
     public Page<DrawnTarget> ofTask(String taskId, PageRequest request) {
