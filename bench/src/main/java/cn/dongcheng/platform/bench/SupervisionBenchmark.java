@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,13 +150,7 @@ public final class SupervisionBenchmark {
                 new MemorySampler.Process("elasticsearch", Path.of(o.getOrDefault("es-pid-file", ".platform/elasticsearch/run/elasticsearch.pid")), null));
         try (MemorySampler memory = new MemorySampler(bench, measured).start()) {
             b.measure(pools, rounds);
-            Map<String, Double> heapMax = new HashMap<>();
-            for (MemorySampler.Process p : measured) {
-                if (p.actuatorBase() != null) {
-                    heapMax.put(p.name(), bench.metric(p.actuatorBase(), "jvm.memory.max?tag=area:heap") / 1048576);
-                }
-            }
-            memory.report(heapMax);
+            memory.report();
         }
         Path file = out.resolve("supervision-" + OffsetDateTime.now(BEIJING).toString().substring(0, 16).replace(':', '-') + ".md");
         Files.writeString(file, bench.report());
