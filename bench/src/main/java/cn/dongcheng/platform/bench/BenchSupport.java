@@ -94,6 +94,24 @@ final class BenchSupport {
         return getJson(base + "/actuator/metrics/" + nameAndTags, benchToken).path("measurements").get(0).path("value").asDouble();
     }
 
+    /** One statistic (COUNT, TOTAL_TIME, MAX …) of a metric; 0 while the metric does not exist yet (a timer never run). */
+    double statistic(String base, String nameAndTags, String statistic) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + nameAndTags))
+                .header("Authorization", "Bearer " + benchToken.get()).GET().build());
+        if (r.statusCode() == 404) {
+            return 0;
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(nameAndTags + " answered " + r.statusCode() + ": " + r.body());
+        }
+        for (JsonNode m : read(r.body()).path("measurements")) {
+            if (statistic.equals(m.path("statistic").asText())) {
+                return m.path("value").asDouble();
+            }
+        }
+        return 0;
+    }
+
     /**
      * CPU used so far by Elasticsearch, each of the JVMs at {@code jvms} ({@code process.cpu.time}) and this client: cost
      * per operation does not depend on who else had the cores at the time, so it explains a ratio that the shared

@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,13 +112,7 @@ public final class IndustryBenchmark {
                 new PopulationBenchmark(bench, population, gateway, pairs).run(Integer.parseInt(o.getOrDefault("requests", "5000")));
             }
             memory.close();
-            Map<String, Double> heapMax = new HashMap<>();
-            for (MemorySampler.Process p : measured) {
-                if (p.actuatorBase() != null) {
-                    heapMax.put(p.name(), bench.metric(p.actuatorBase(), "jvm.memory.max?tag=area:heap") / 1048576);
-                }
-            }
-            memory.report(heapMax);
+            memory.report();
         }
         Path file = out.resolve("industry-" + OffsetDateTime.now(BEIJING).toString().substring(0, 16).replace(':', '-') + ".md");
         Files.writeString(file, bench.report());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,19 @@ final class MemorySampler implements AutoCloseable {
         timer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    /** The report's section, with each JVM's heap limit read from its actuator. */
+    void report() {
+        Map<String, Double> heapMax = new HashMap<>();
+        for (Process p : processes) {
+            if (p.actuatorBase() != null) {
+                heapMax.put(p.name(), bench.metric(p.actuatorBase(), "jvm.memory.max?tag=area:heap") / 1048576);
+            }
+        }
+        report(heapMax);
+    }
+
     /** The report's section: per process, peak and median of resident memory and heap in use, with the heap limit. */
-    void report(Map<String, Double> heapMaxMegabytes) {
+    private void report(Map<String, Double> heapMaxMegabytes) {
         bench.line("## Memory during the run (sampled every second)");
         bench.line("| process | samples | RSS median MB | RSS peak MB | heap used median MB | heap used peak MB | heap max MB |");
         bench.line("|---|---|---|---|---|---|---|");

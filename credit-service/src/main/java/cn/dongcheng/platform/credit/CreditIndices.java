@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.credit;
 
 import cn.dongcheng.platform.common.index.IndexDefinition;
+import cn.dongcheng.platform.credit.grade.GradeSnapshots;
 import cn.dongcheng.platform.credit.record.CreditRecordHistory;
 import cn.dongcheng.platform.credit.record.CreditRecordStore;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +18,10 @@ class CreditIndices {
     @Bean
     IndexDefinition creditRecordHistoryIndex() {
         return CreditRecordHistory.INDEX;
+    }
+
+    @Bean
+    IndexDefinition creditGradesIndex() {
+        return GradeSnapshots.INDEX;
     }
 }

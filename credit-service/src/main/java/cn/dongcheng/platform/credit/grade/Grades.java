@@ -34,10 +34,11 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.desc;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
- * Grades computed when they are read (信用评价): the records in force on {@code asOf} (default today in Beijing, from
- * the injected clock) through the {@link Scorecard}. Nothing is stored, so nothing goes stale: an expiry at midnight,
- * a repair or a correction changes the next answer, and the history is kept by the records themselves (their dates,
- * statuses and versions), which is what {@code asOf} reads.
+ * Grades (信用评价): the records in force on {@code asOf} (default today in Beijing, from the injected clock) through
+ * the {@link Scorecard}. A legal person's grade today comes from its stored snapshot ({@link GradeSnapshots}), which
+ * every record write, every date that could change it and every scorecard version keep current; a grade on a past
+ * day is computed from the records, whose dates, statuses and versions keep the history. A natural person's grade is
+ * always computed from the records (a few per person, read by ID number and name together).
  */
 @Service
 public class Grades {
@@ -50,13 +51,16 @@ public class Grades {
 
     private final DocumentPages pages;
     private final Scorecard scorecard;
+    private final GradeSnapshots snapshots;
     private final AuditTrail audit;
     private final Clock clock;
     private final String alias;
 
-    public Grades(DocumentPages pages, Scorecard scorecard, CreditRecordStore records, AuditTrail audit, Clock clock) {
+    public Grades(DocumentPages pages, Scorecard scorecard, GradeSnapshots snapshots, CreditRecordStore records, AuditTrail audit,
+                  Clock clock) {
         this.pages = pages;
         this.scorecard = scorecard;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
         this.alias = records.alias();
@@ -66,7 +70,8 @@ public class Grades {
     public SubjectGradeView legalPerson(String rawCode, LocalDate asOf) {
         String uscc = InvalidInputException.parsing("uscc", () -> UnifiedSocialCreditCode.parse(rawCode)).value();
         LocalDate day = day(asOf);
-        return new SubjectGradeView(uscc, null, null, null, scorecard.grade(ofOne(term("uscc", uscc), day), day));
+        Grade grade = isToday(day) ? snapshots.of(uscc, day) : scorecard.grade(ofOne(term("uscc", uscc), day), day);
+        return new SubjectGradeView(uscc, null, null, null, grade);
     }
 
     /** A natural person's grade, by exact name and ID number together; masked by role and always audited. */
@@ -85,8 +90,8 @@ public class Grades {
     }
 
     /**
-     * Risk classes for up to {@value #MAX_BATCH} codes in one read of the records (market-supervision-service plans
-     * its spot checks by them). Every code is checked first: one invalid code is a 400 naming it and the check that
+     * Risk classes for up to {@value #MAX_BATCH} codes (market-supervision-service plans its spot checks by them):
+     * today's from one multi-get of the stored grades, a past day's from one read of the records. Every code is checked first: one invalid code is a 400 naming it and the check that
      * failed, and nothing is answered.
      */
     public RiskClassAnswer riskClasses(RiskClassBatch body) {
@@ -118,6 +123,16 @@ public class Grades {
             throw new InvalidInputException(problems);
         }
         LocalDate day = day(body.asOf());
+        Map<String, Grade> graded = isToday(day) ? snapshots.summariesOf(codes, day) : fromRecords(codes, day);
+        List<RiskClassAnswer.Result> results = codes.stream().map(code -> {
+            Grade g = graded.get(code);
+            return new RiskClassAnswer.Result(code, g.riskClass(), g.grade(), g.score(), g.recordsInForce());
+        }).toList();
+        return new RiskClassAnswer(day, scorecard.version(), results);
+    }
+
+    /** The grades of codes on a past day, from their records in force that day in one read. */
+    private Map<String, Grade> fromRecords(Set<String> codes, LocalDate day) {
         Map<String, List<CreditRecordDocument>> bySubject = new HashMap<>();
         Query query = allOf(List.of(Query.of(q -> q.terms(t -> t.field("uscc")
                 .terms(v -> v.value(codes.stream().map(FieldValue::of).toList())))), RecordsInForce.window(day)));
@@ -125,12 +140,12 @@ public class Grades {
                 .filter(r -> RecordsInForce.on(r, day))
                 .forEach(r -> bySubject.computeIfAbsent(r.uscc(), k -> new ArrayList<>()).add(r)));
         Grade baseline = scorecard.baseline(day);
-        List<RiskClassAnswer.Result> results = codes.stream().map(code -> {
+        Map<String, Grade> graded = new HashMap<>();
+        codes.forEach(code -> {
             List<CreditRecordDocument> inForce = bySubject.get(code);
-            Grade g = inForce == null ? baseline : scorecard.grade(inForce, day);
-            return new RiskClassAnswer.Result(code, g.riskClass(), g.grade(), g.score(), g.recordsInForce());
-        }).toList();
-        return new RiskClassAnswer(day, scorecard.version(), results);
+            graded.put(code, inForce == null ? baseline : scorecard.grade(inForce, day));
+        });
+        return graded;
     }
 
     /**
@@ -149,6 +164,10 @@ public class Grades {
             throw new InvalidInputException("asOf", "lies in the future (" + asOf + "); today is " + today);
         }
         return asOf == null ? today : asOf;
+    }
+
+    private boolean isToday(LocalDate day) {
+        return day.equals(LocalDate.now(clock));
     }
 
     /** One subject's records in force on the day, newest decision first, read page by page. */

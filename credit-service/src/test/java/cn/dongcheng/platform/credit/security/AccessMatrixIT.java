@@ -2,6 +2,7 @@ package cn.dongcheng.platform.credit.security;
 
 import cn.dongcheng.platform.common.identifier.UnifiedSocialCreditCode;
 import cn.dongcheng.platform.testing.AccessMatrixContract;
+import cn.dongcheng.platform.testing.ApiClient;
 import cn.dongcheng.platform.testing.NeighbourService;
 import cn.dongcheng.platform.testing.TestIdentityProvider;
 import cn.dongcheng.platform.credit.client.IndustryNeighbour;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.Set;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.get;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postJson;
 import static cn.dongcheng.platform.testing.AccessMatrixContract.Request.postNdjson;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * credit-service's access matrix, row by row, with real tokens; the subject view crosses real HTTP to a real
@@ -33,6 +36,7 @@ class AccessMatrixIT extends AccessMatrixContract {
     static final String SOMEONE_ELSE = "11010519491231002X";
     private static NeighbourService industry;
     private WorkflowFixtures workflow;
+    private String recomputation;
 
 
     @DynamicPropertySource
@@ -81,6 +85,9 @@ class AccessMatrixIT extends AccessMatrixContract {
         examples.put("POST /v1/watch-list/subjects", Example.of(postJson("/v1/watch-list/subjects", watched)));
         examples.put("POST /v1/watch-list/subjects:remove", Example.of(postJson("/v1/watch-list/subjects:remove", watched)));
         examples.put("GET /v1/watch-list/events", Example.of(get("/v1/watch-list/events?size=5")));
+        // one recomputation runs at a time: a second start while the first still runs is refused with 409
+        examples.put("POST /v1/grade-recomputations", Example.of(postJson("/v1/grade-recomputations", "{}"), 202, 409));
+        examples.put("GET /v1/grade-recomputations/{id}", Example.of(get("/v1/grade-recomputations/" + recomputation)));
         return examples;
     }
 
@@ -94,6 +101,9 @@ class AccessMatrixIT extends AccessMatrixContract {
     @BeforeAll
     void workflowFixtures() {
         workflow = WorkflowFixtures.load(api());
+        HttpResponse<String> started = api().postJson("/v1/grade-recomputations", "{}", "CREDIT_OFFICER");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        recomputation = ApiClient.json(started).path("recomputationId").asText();
     }
 
     private static Request personGrade(String idNumber) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +51,18 @@ public final class InspectorAssignment {
         Map<String, Integer> load = new LinkedHashMap<>();
         inspectors.forEach(i -> load.put(i.badgeNumber(), i.currentLoad()));
         List<InspectionTeam> teams = new ArrayList<>();
+        MessageDigest sha256 = sha256();
+        List<byte[]> badgeBytes = inspectors.stream().map(i -> ("|" + i.badgeNumber()).getBytes(StandardCharsets.UTF_8)).toList();
         for (AssignmentTarget target : targets) {
-            Map<String, Long> tieBreak = new HashMap<>();
-            inspectors.forEach(i -> tieBreak.put(i.badgeNumber(), tieBreak(seed, target.uscc(), i.badgeNumber())));
-            Comparator<AssignableInspector> fewestFirst = Comparator.<AssignableInspector>comparingInt(i -> load.get(i.badgeNumber()))
-                    .thenComparing(i -> tieBreak.get(i.badgeNumber()), Long::compareUnsigned);
-            List<AssignableInspector> free = inspectors.stream()
-                    .filter(i -> eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()).sorted(fewestFirst).toList();
+            List<Integer> eligibleFree = new ArrayList<>();
+            for (int k = 0; k < inspectors.size(); k++) {
+                AssignableInspector i = inspectors.get(k);
+                if (eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()) {
+                    eligibleFree.add(k);
+                }
+            }
+            List<AssignableInspector> free = fewestFirst(eligibleFree, inspectors, load, target, teamSize, sha256,
+                    (seed + "|" + target.uscc()).getBytes(StandardCharsets.UTF_8), badgeBytes);
             List<String> team = new ArrayList<>();
             List<InspectionTeam.Coverage> coverage = new ArrayList<>();
             AssignmentViolation failed = null;
@@ -96,6 +100,96 @@ public final class InspectorAssignment {
         return violations.isEmpty() ? new AssignmentOutcome(teams, load, List.of()) : new AssignmentOutcome(List.of(), Map.of(), violations);
     }
 
+    /**
+     * The free inspectors in the order a team is picked from — fewest inspections first, ties by the published
+     * tie-break — but only as far as the picking can reach: whole load levels from the lowest, until the prefix holds
+     * {@code teamSize} + (qualifications needed) inspectors and as many holders of each needed qualification (or all
+     * there are). Every pick takes the first inspector of this order outside a team smaller than that, so it lies in the
+     * prefix and no later inspector can precede it: the teams are those of the whole order, and the digests of the
+     * inspectors beyond the prefix (most of them, most of the time) are never computed.
+     */
+    private static List<AssignableInspector> fewestFirst(List<Integer> eligibleFree, List<AssignableInspector> inspectors,
+                                                         Map<String, Integer> load, AssignmentTarget target, int teamSize,
+                                                         MessageDigest sha256, byte[] seedAndUscc, List<byte[]> badgeBytes) {
+        int reach = teamSize + target.requiredQualifications().size();
+        Map<String, Integer> holdersWanted = new HashMap<>();
+        for (String qualification : target.requiredQualifications()) {
+            long holders = eligibleFree.stream().filter(k -> inspectors.get(k).qualifications().contains(qualification)).count();
+            holdersWanted.put(qualification, (int) Math.min(reach, holders));
+        }
+        List<AssignableInspector> prefix = new ArrayList<>();
+        Map<String, Integer> holdersInPrefix = new HashMap<>();
+        int below = Integer.MIN_VALUE;
+        while (prefix.size() < eligibleFree.size()) {
+            int level = Integer.MAX_VALUE;
+            for (int k : eligibleFree) {
+                int l = load.get(inspectors.get(k).badgeNumber());
+                if (l > below && l < level) {
+                    level = l;
+                }
+            }
+            List<long[]> bucket = new ArrayList<>(); // {tie-break, inspector index}, in directory order
+            for (int k : eligibleFree) {
+                if (load.get(inspectors.get(k).badgeNumber()) == level) {
+                    sha256.update(seedAndUscc);
+                    bucket.add(new long[] {firstEightBytes(sha256.digest(badgeBytes.get(k))), k});
+                }
+            }
+            // usually the first few of the level suffice: take them without sorting the level
+            List<long[]> first = smallest(bucket, reach - prefix.size());
+            if (!first.isEmpty() && prefix.size() + first.size() >= reach && holdersSuffice(prefix, first, inspectors, holdersWanted)) {
+                first.forEach(entry -> prefix.add(inspectors.get((int) entry[1])));
+                break;
+            }
+            bucket.sort((a, b) -> Long.compareUnsigned(a[0], b[0])); // stable: equal digests keep directory order, as before
+            for (long[] entry : bucket) {
+                AssignableInspector inspector = inspectors.get((int) entry[1]);
+                prefix.add(inspector);
+                inspector.qualifications().forEach(q -> holdersInPrefix.merge(q, 1, Integer::sum));
+            }
+            below = level;
+            if (prefix.size() >= reach && holdersWanted.entrySet().stream()
+                    .allMatch(w -> holdersInPrefix.getOrDefault(w.getKey(), 0) >= w.getValue())) {
+                break;
+            }
+        }
+        return prefix;
+    }
+
+    /** The {@code m} entries of smallest tie-break, in order; of equal ones the earlier in directory order first (as a stable sort). */
+    private static List<long[]> smallest(List<long[]> bucket, int m) {
+        List<long[]> first = new ArrayList<>();
+        if (m <= 0) {
+            return first;
+        }
+        for (long[] entry : bucket) {
+            int at = first.size();
+            while (at > 0 && Long.compareUnsigned(first.get(at - 1)[0], entry[0]) > 0) {
+                at--;
+            }
+            if (at < m) {
+                first.add(at, entry);
+                if (first.size() > m) {
+                    first.remove(m);
+                }
+            }
+        }
+        return first;
+    }
+
+    /** Whether the prefix and these next entries hold the holders of each needed qualification the picking may reach for. */
+    private static boolean holdersSuffice(List<AssignableInspector> prefix, List<long[]> next, List<AssignableInspector> inspectors,
+                                          Map<String, Integer> holdersWanted) {
+        for (Map.Entry<String, Integer> wanted : holdersWanted.entrySet()) {
+            long holders = prefix.stream().filter(i -> i.qualifications().contains(wanted.getKey())).count()
+                    + next.stream().filter(e -> inspectors.get((int) e[1]).qualifications().contains(wanted.getKey())).count();
+            if (holders < wanted.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What fails for this target whatever the order: too few eligible inspectors, or nobody eligible qualified. */
     private static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
         List<AssignmentViolation> found = new ArrayList<>();
@@ -127,13 +221,20 @@ public final class InspectorAssignment {
 
     /** The first eight bytes of {@code SHA-256(seed "|" uscc "|" badgeNumber)}, unsigned: a published, recomputable tie-break. */
     static long tieBreak(String seed, String uscc, String badgeNumber) {
+        return firstEightBytes(sha256().digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static long firstEightBytes(byte[] d) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (d[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (d[i] & 0xFF);
-            }
-            return v;
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

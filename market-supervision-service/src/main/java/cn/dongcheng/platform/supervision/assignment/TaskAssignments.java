@@ -11,6 +11,7 @@ import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.supervision.draw.DrawRecord;
 import cn.dongcheng.platform.supervision.draw.TaskDraws;
 import cn.dongcheng.platform.supervision.inspector.InspectorDirectory;
+import cn.dongcheng.platform.supervision.inspector.InspectorDocument;
 import cn.dongcheng.platform.supervision.result.InspectionResults;
 import cn.dongcheng.platform.supervision.task.DrawnTarget;
 import cn.dongcheng.platform.supervision.task.DrawnTargets;
@@ -18,13 +19,14 @@ import cn.dongcheng.platform.supervision.task.SpotCheckTask;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
 import cn.dongcheng.platform.supervision.task.TargetAssignment;
 import cn.dongcheng.platform.supervision.task.TaskItem;
+import cn.dongcheng.platform.supervision.timing.SpotCheckSteps;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,10 +54,12 @@ public class TaskAssignments {
     private final GuardedDocuments documents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SpotCheckSteps steps;
     private final String alias;
 
     public TaskAssignments(SpotCheckTasks tasks, TaskDraws draws, DrawnTargets targets, InspectorDirectory inspectors,
-                           InspectionResults results, GuardedDocuments documents, AuditTrail audit, Clock clock, IndexNames names) {
+                           InspectionResults results, GuardedDocuments documents, AuditTrail audit, Clock clock, SpotCheckSteps steps,
+                           IndexNames names) {
         this.tasks = tasks;
         this.draws = draws;
         this.targets = targets;
@@ -64,10 +68,12 @@ public class TaskAssignments {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
+        this.steps = steps;
         this.alias = names.alias(INDEX.resource());
     }
 
     public TaskAssignmentRecord assign(String taskId, CallerContext caller) {
+        SpotCheckSteps.Laps laps = steps.start("assignment");
         SpotCheckTask task = tasks.get(taskId);
         String resource = alias + "/" + task.taskId();
         if (find(task.taskId()) != null) {
@@ -77,39 +83,51 @@ public class TaskAssignments {
         DrawRecord draw = draws.findDraw(task.taskId())
                 .orElseThrow(() -> new ConflictException("task " + task.taskId() + " is not drawn yet: nothing to assign"));
         List<DrawnTarget> drawn = targets.allOfTask(task.taskId());
-        List<DrawnTarget> elsewhere = targets.assignedOutside(task.taskId());
+        List<InspectorDocument> staff = inspectors.ofDepartments(task.departments());
+        // only what can matter, not every target ever assigned: earlier targets of these entities (who inspected them
+        // last) and targets of other tasks on these inspectors' desks (their workload)
         Set<String> required = task.items().stream().map(TaskItem::qualification).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, Set<String>> previous = previousInspectors(elsewhere, draw.drawnAt());
+        Map<String, Set<String>> previous = previousInspectors(
+                targets.assignedOutside(task.taskId(), drawn.stream().map(DrawnTarget::uscc).toList(), List.of()), draw.drawnAt());
         List<AssignmentTarget> assignmentTargets = drawn.stream()
                 .sorted(Comparator.comparing(DrawnTarget::riskClass).thenComparingInt(DrawnTarget::selectionOrder))
                 .map(t -> new AssignmentTarget(t.uscc(), required, previous.getOrDefault(t.uscc(), Set.of()))).toList();
-        Map<String, Integer> load = openLoad(elsewhere);
-        List<AssignableInspector> assignable = inspectors.ofDepartments(task.departments()).stream()
+        Map<String, Integer> load = openLoad(targets.assignedOutside(task.taskId(), List.of(),
+                staff.stream().map(InspectorDocument::badgeNumber).toList()));
+        List<AssignableInspector> assignable = staff.stream()
                 .map(i -> AssignableInspector.of(i, load.getOrDefault(i.badgeNumber(), 0))).toList();
         String seed = draw.result().keyString();
+        laps.lap("read");
         AssignmentOutcome outcome = InspectorAssignment.assign(assignmentTargets, assignable, seed, InspectorAssignment.MIN_TEAM);
+        laps.lap("compute");
         if (!outcome.feasible()) {
             audit.record(caller, "ASSIGN_INSPECTORS", resource, "refused", outcome.violations().size() + " target(s) infeasible");
             throw new InfeasibleAssignmentException(task.taskId(), outcome.violations());
         }
         String now = OffsetDateTime.now(clock).toString();
-        List<DrawnTargets.TeamWrite> writes = new ArrayList<>();
+        Map<String, Versioned<DrawnTarget>> read = targets.versioned(task.taskId(), outcome.teams().stream().map(InspectionTeam::uscc).toList());
+        Map<Versioned<DrawnTarget>, TargetAssignment> unwritten = new LinkedHashMap<>();
         for (InspectionTeam team : outcome.teams()) {
-            Versioned<DrawnTarget> read = targets.get(task.taskId(), team.uscc()).orElseThrow();
-            TargetAssignment existing = read.document().assignment();
+            Versioned<DrawnTarget> target = read.get(team.uscc());
+            if (target == null) {
+                throw new IllegalStateException("drawn target " + team.uscc() + " of " + task.taskId() + " vanished while being assigned");
+            }
+            TargetAssignment existing = target.document().assignment();
             if (existing == null) {
-                writes.add(new DrawnTargets.TeamWrite(read, new TargetAssignment(team.inspectors().get(0), team.inspectors(), now)));
+                unwritten.put(target, new TargetAssignment(team.inspectors().get(0), team.inspectors(), now));
             } else if (!existing.inspectors().equals(team.inspectors())) {
-                throw new ConflictException("target " + read.id() + " carries another team; the assignment inputs changed since");
+                throw new ConflictException("target " + target.id() + " carries another team; the assignment inputs changed since");
             }
         }
-        targets.assignAll(writes);
+        targets.assignAll(unwritten);
+        laps.lap("write-targets");
         TaskAssignmentRecord record = new TaskAssignmentRecord(task.taskId(), seed, InspectorAssignment.MIN_TEAM, outcome.teams(), now,
                 caller.actor());
-        if (!documents.create(alias, task.taskId(), record)) {
+        if (!documents.createVisibleNow(alias, task.taskId(), record)) {
             throw new ConflictException("the inspectors of " + task.taskId() + " were assigned by a concurrent request");
         }
         audit.record(caller, "ASSIGN_INSPECTORS", resource, "ok", outcome.teams().size() + " teams from seed " + seed);
+        laps.lap("store");
         return record;
     }
 

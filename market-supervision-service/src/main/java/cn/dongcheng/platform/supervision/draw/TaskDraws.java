@@ -21,6 +21,7 @@ import cn.dongcheng.platform.supervision.task.DrawnTargets;
 import cn.dongcheng.platform.supervision.task.SpotCheckTask;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
 import cn.dongcheng.platform.supervision.task.TaskItem;
+import cn.dongcheng.platform.supervision.timing.SpotCheckSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,12 +63,13 @@ public class TaskDraws {
     private final DocumentPages pages;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SpotCheckSteps steps;
     private final String sourcesAlias;
     private final String drawsAlias;
     private final String attemptsAlias;
 
     public TaskDraws(SpotCheckTasks tasks, TaskPools pools, DrawnTargets targets, GuardedDocuments documents, DocumentPages pages,
-                     AuditTrail audit, Clock clock, IndexNames names) {
+                     AuditTrail audit, Clock clock, SpotCheckSteps steps, IndexNames names) {
         this.tasks = tasks;
         this.pools = pools;
         this.targets = targets;
@@ -75,6 +77,7 @@ public class TaskDraws {
         this.pages = pages;
         this.audit = audit;
         this.clock = clock;
+        this.steps = steps;
         this.sourcesAlias = names.alias(SOURCES.resource());
         this.drawsAlias = names.alias(DRAWS.resource());
         this.attemptsAlias = names.alias(ATTEMPTS.resource());
@@ -92,7 +95,7 @@ public class TaskDraws {
             throw new ConflictException("the pool of " + task.taskId() + " was not frozen before its sources became known: no draw");
         }
         RandomSourcesRecord record = new RandomSourcesRecord(task.taskId(), sources.sources(), now.toString(), caller.actor());
-        if (!documents.create(sourcesAlias, task.taskId(), record)) {
+        if (!documents.createVisibleNow(sourcesAlias, task.taskId(), record)) {
             throw new ConflictException("the random sources of " + task.taskId() + " were entered already; they are never replaced");
         }
         audit.record(caller, "ENTER_RANDOM_SOURCES", sourcesAlias + "/" + task.taskId(), "ok", sources.keyString());
@@ -101,6 +104,7 @@ public class TaskDraws {
 
     /** Draws the task once; answers the publication. Every other attempt is logged and refused with a 409. */
     public Map<String, Object> draw(String taskId, CallerContext caller) {
+        SpotCheckSteps.Laps laps = steps.start("draw");
         SpotCheckTask task = tasks.get(taskId);
         String attemptId = UUID.randomUUID().toString();
         Optional<DrawRecord> earlier = findDraw(task.taskId());
@@ -116,19 +120,24 @@ public class TaskDraws {
         if (sources.isEmpty()) {
             throw refused(task, attemptId, caller, "the random sources are not entered yet (after " + task.sourcesEnterableAfter() + ")");
         }
+        laps.lap("read");
         long started = System.nanoTime();
         List<StratumRule> rules = pool.get().rules();
         long largest = pool.get().sampleSizes().values().stream().mapToLong(Integer::longValue).max().orElse(0);
         StratifiedDraw.Result result = StratifiedDraw.draw(pool.get().pool(), new PublicRandomSources(sources.get().sources()), rules,
                 AlgorithmVersion.forLargestSample(largest));
         long millis = (System.nanoTime() - started) / 1_000_000;
+        laps.lap("select");
         DrawRecord record = new DrawRecord(task.taskId(), attemptId, result, OffsetDateTime.now(clock).toString(), caller.actor(), millis);
-        if (!documents.create(drawsAlias, task.taskId(), record)) {
+        if (!documents.createVisibleNow(drawsAlias, task.taskId(), record)) {
             throw refused(task, attemptId, caller, "another attempt drew first");
         }
+        laps.lap("store-draw");
         targets.saveAll(drawnTargets(task, pool.get(), record));
+        laps.lap("store-targets");
         logAttempt(task, attemptId, caller, DrawAttempt.DRAWN, null);
         audit.record(caller, "DRAW", drawsAlias + "/" + task.taskId(), "ok", result.algorithmVersion() + " " + result.keyString());
+        laps.lap("log");
         log.info("draw of {} in {} ms ({} for the selection): {} targets from a pool of {}", task.taskId(),
                 (System.nanoTime() - started) / 1_000_000, millis, result.strata().stream().mapToInt(StratifiedDraw.StratumSelection::sampleSize).sum(),
                 result.strata().stream().mapToInt(StratifiedDraw.StratumSelection::poolSize).sum());
@@ -142,7 +151,7 @@ public class TaskDraws {
     }
 
     private void logAttempt(SpotCheckTask task, String attemptId, CallerContext caller, String outcome, String reason) {
-        documents.create(attemptsAlias, attemptId, new DrawAttempt(attemptId, task.taskId(), OffsetDateTime.now(clock).toString(),
+        documents.createVisibleNow(attemptsAlias, attemptId, new DrawAttempt(attemptId, task.taskId(), OffsetDateTime.now(clock).toString(),
                 caller.actor(), caller.roleNames(), RequestIds.current(), outcome, reason));
     }
 

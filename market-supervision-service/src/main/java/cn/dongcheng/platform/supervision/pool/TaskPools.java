@@ -21,6 +21,7 @@ import cn.dongcheng.platform.supervision.task.SpotCheckTask;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import cn.dongcheng.platform.supervision.timing.SpotCheckSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -61,10 +62,12 @@ public class TaskPools {
     private final DocumentPages pages;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SpotCheckSteps steps;
     private final String alias;
 
     public TaskPools(SpotCheckTasks tasks, DrawnTargets targets, DirectoryStream directory, CreditRiskClassClient credit,
-                     GuardedDocuments documents, DocumentPages pages, AuditTrail audit, Clock clock, IndexNames names) {
+                     GuardedDocuments documents, DocumentPages pages, AuditTrail audit, Clock clock, SpotCheckSteps steps,
+                     IndexNames names) {
         this.tasks = tasks;
         this.targets = targets;
         this.directory = directory;
@@ -73,11 +76,13 @@ public class TaskPools {
         this.pages = pages;
         this.audit = audit;
         this.clock = clock;
+        this.steps = steps;
         this.alias = names.alias(INDEX.resource());
     }
 
     public FrozenPoolRecord freeze(String taskId, CallerContext caller) {
         long started = System.nanoTime();
+        SpotCheckSteps.Laps laps = steps.start("pool");
         SpotCheckTask task = tasks.get(taskId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!now.isBefore(OffsetDateTime.parse(task.sourcesEnterableAfter()))) {
@@ -89,6 +94,7 @@ public class TaskPools {
         }
         LocalDate today = LocalDate.now(clock);
         Map<String, String> windows = targets.keptOut(FrequencyWindow.of(task, today));
+        laps.lap("frequency-window");
         List<String> candidates = new ArrayList<>();
         Map<String, EntityProfile> profiles = new HashMap<>();
         List<KeptOut> keptOut = new ArrayList<>();
@@ -107,8 +113,10 @@ public class TaskPools {
                 log.info("pool of {}: {} directory entries read", task.taskId(), candidates.size() + keptOut.size() + outsideType[0]);
             }
         });
+        laps.lap("directory");
         PoolStratification strata = new PoolStratification();
         Classification classes = classify(task.taskId(), candidates, strata);
+        laps.lap("risk-classes");
         FrozenPool pool = strata.freeze();
         List<StratumRule> rules = SamplingRules.of(task);
         Map<String, Integer> sampleSizes = new LinkedHashMap<>();
@@ -118,11 +126,13 @@ public class TaskPools {
         FrozenPoolRecord frozen = new FrozenPoolRecord(task.taskId(), PoolDigest.sha256Hex(pool), pool.strata(), rules, sampleSizes,
                 entries, outsideType[0], keptOut, classes.ruleVersion(), classes.asOf(), now.toString(), caller.actor(), millis,
                 new TreeMap<>(profiles));
-        if (!documents.create(alias, task.taskId(), frozen)) {
+        laps.lap("freeze");
+        if (!documents.createVisibleNow(alias, task.taskId(), frozen)) {
             throw new ConflictException("the pool of " + task.taskId() + " is frozen already");
         }
         audit.record(caller, "FREEZE_POOL", alias + "/" + task.taskId(), "ok", "digest " + frozen.poolDigest() + ", "
                 + candidates.size() + " entities " + sampleSizes);
+        laps.lap("store");
         log.info("pool of {} frozen in {} ms: {} directory entries, {} in the pool {}, {} kept out by the frequency window, "
                         + "{} of another entity type, digest {}", task.taskId(), millis, entries, candidates.size(), sampleSizes,
                 keptOut.size(), outsideType[0], frozen.poolDigest());

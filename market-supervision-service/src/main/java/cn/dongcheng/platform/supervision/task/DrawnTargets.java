@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ public class DrawnTargets {
 
     public static final IndexDefinition INDEX = IndexDefinition.of("spot-check-targets");
     private static final int SCAN_BATCH = 5_000;
+    private static final int WRITE_BATCH = 5_000;
+    /** Terms per query: well below Elasticsearch's index.max_terms_count (65,536). */
+    private static final int TERMS_SLICE = 10_000;
 
     private final ElasticsearchClient client;
     private final DocumentPages pages;
@@ -59,7 +63,8 @@ public class DrawnTargets {
         }
         List<BulkOperation> operations = targets.stream().map(t -> BulkOperation.of(o -> o.create(c -> c.id(t.targetId()).document(t))))
                 .toList();
-        BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.WaitFor).operations(operations)));
+        // refreshed at once: the assignment that follows searches them, and a scheduled refresh is up to a second away
+        BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.True).operations(operations)));
         if (response.errors() && response.items().stream().anyMatch(i -> i.error() != null && i.status() != 409)) {
             throw new IllegalStateException("drawn targets not all written: " + response.items().stream()
                     .filter(i -> i.error() != null && i.status() != 409).findFirst().map(i -> i.error().reason()).orElse("?"));
@@ -78,41 +83,69 @@ public class DrawnTargets {
         return documents.get(alias, DrawnTarget.id(taskId, uscc), DrawnTarget.class);
     }
 
-    /** A team to attach to exactly the version of a target that was read. */
-    public record TeamWrite(Versioned<DrawnTarget> read, TargetAssignment assignment) {
+    /** The task's targets of these entities with the versions a guarded write must match, by entity; absent ones left out. */
+    public Map<String, Versioned<DrawnTarget>> versioned(String taskId, List<String> usccs) {
+        Map<String, Versioned<DrawnTarget>> found = new HashMap<>();
+        for (int from = 0; from < usccs.size(); from += WRITE_BATCH) {
+            List<String> ids = usccs.subList(from, Math.min(usccs.size(), from + WRITE_BATCH)).stream().map(u -> DrawnTarget.id(taskId, u)).toList();
+            call(() -> client.mget(m -> m.index(alias).ids(ids), DrawnTarget.class)).docs().forEach(doc -> {
+                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                    DrawnTarget t = doc.result().source();
+                    found.put(t.uscc(), new Versioned<>(doc.result().id(), t, doc.result().seqNo(), doc.result().primaryTerm()));
+                }
+            });
+        }
+        return found;
     }
 
     /**
-     * Attaches the teams, each only onto the version read, in bulk requests that wait for one refresh each (a write per
-     * target waiting for its own refresh took about half a second a target); 409 when a target changed in between.
+     * Attaches each assignment to exactly the version of its target read, in bulk requests of {@value #WRITE_BATCH}
+     * (one write per target in turn, each waiting for a refresh, took about a second a target); 409 when any target
+     * changed in between. The targets are visible to searches when this returns.
      */
-    public void assignAll(List<TeamWrite> writes) {
-        for (int from = 0; from < writes.size(); from += SCAN_BATCH) {
-            List<BulkOperation> operations = writes.subList(from, Math.min(writes.size(), from + SCAN_BATCH)).stream().map(w -> {
-                DrawnTarget t = w.read().document();
+    public void assignAll(Map<Versioned<DrawnTarget>, TargetAssignment> assignments) {
+        List<Map.Entry<Versioned<DrawnTarget>, TargetAssignment>> all = List.copyOf(assignments.entrySet());
+        for (int from = 0; from < all.size(); from += WRITE_BATCH) {
+            boolean last = from + WRITE_BATCH >= all.size();
+            List<BulkOperation> operations = all.subList(from, Math.min(all.size(), from + WRITE_BATCH)).stream().map(e -> {
+                Versioned<DrawnTarget> read = e.getKey();
+                DrawnTarget t = read.document();
                 DrawnTarget assigned = new DrawnTarget(t.targetId(), t.taskId(), t.uscc(), t.riskClass(), t.streetCode(),
-                        t.industrySection(), t.items(), t.departments(), t.selectionOrder(), t.drawnOn(), t.drawnAt(), w.assignment());
-                return BulkOperation.of(o -> o.index(i -> i.id(w.read().id()).document(assigned).ifSeqNo(w.read().seqNo())
-                        .ifPrimaryTerm(w.read().primaryTerm())));
+                        t.industrySection(), t.items(), t.departments(), t.selectionOrder(), t.drawnOn(), t.drawnAt(), e.getValue());
+                return BulkOperation.of(o -> o.index(i -> i.id(read.id()).document(assigned).ifSeqNo(read.seqNo())
+                        .ifPrimaryTerm(read.primaryTerm())));
             }).toList();
-            BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.WaitFor).operations(operations)));
+            BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(last ? Refresh.True : Refresh.False)
+                    .operations(operations)));
             if (response.errors()) {
                 BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
                 if (failed.status() == 409) {
                     throw new ConflictException("target " + failed.id() + " changed while being assigned");
                 }
-                throw new IllegalStateException("teams not all written: " + failed.error().reason());
+                throw new IllegalStateException("targets not all assigned: " + failed.error().reason());
             }
         }
     }
 
-    /** The assigned targets of other tasks: whose inspectors carry them as workload and who inspected an entity last. */
-    public List<DrawnTarget> assignedOutside(String taskId) {
-        List<DrawnTarget> found = new ArrayList<>();
-        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
-                .mustNot(term("taskId", taskId))));
-        pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, found::addAll);
-        return found;
+    /**
+     * The assigned targets of other tasks of these entities (who inspected them last) or on these inspectors' desks
+     * (their workload) — either list may be empty — in slices of {@value #TERMS_SLICE} terms.
+     */
+    public List<DrawnTarget> assignedOutside(String taskId, List<String> usccs, List<String> badgeNumbers) {
+        Map<String, DrawnTarget> found = new LinkedHashMap<>();
+        scanAssignedOutside(taskId, "uscc", usccs, found);
+        scanAssignedOutside(taskId, "assignment.inspectors", badgeNumbers, found);
+        return List.copyOf(found.values());
+    }
+
+    private void scanAssignedOutside(String taskId, String field, List<String> values, Map<String, DrawnTarget> found) {
+        for (int from = 0; from < values.size(); from += TERMS_SLICE) {
+            List<FieldValue> slice = values.subList(from, Math.min(values.size(), from + TERMS_SLICE)).stream().map(FieldValue::of).toList();
+            Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
+                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(slice))))
+                    .mustNot(term("taskId", taskId))));
+            pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, batch -> batch.forEach(t -> found.putIfAbsent(t.targetId(), t)));
+        }
     }
 
     public Page<DrawnTarget> ofTask(String taskId, PageRequest request) {

@@ -4,12 +4,14 @@ import cn.dongcheng.platform.supervision.assignment.AssignmentViolation.Constrai
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -158,6 +160,99 @@ class InspectorAssignmentTest {
         }
         // the instances exercise both answers
         assertThat(feasible).isBetween(40, 190);
+    }
+
+    /**
+     * The teams are those of the rule as documented — every free inspector ordered by (load, tie-break), the first fitting
+     * one picked — however few of the tie-breaks the assignment computes: random directories with current loads, caps,
+     * conflicts, previous teams, several qualifications and team sizes, against that full order computed here.
+     */
+    @Test
+    void theTeamsAreThoseOfTheFullFewestFirstOrder() {
+        Random random = new Random(12);
+        List<String> qualifications = List.of("FOOD_SAFETY", "PRICE", "SPECIAL_EQUIPMENT");
+        for (int instance = 0; instance < 200; instance++) {
+            List<AssignableInspector> inspectors = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            for (int t = 0; t < 5 + random.nextInt(60); t++) {
+                codes.add(String.format("91110101MA%08dX", t + 1000 * instance));
+            }
+            for (int i = 0; i < 3 + random.nextInt(40); i++) {
+                Set<String> held = new HashSet<>();
+                qualifications.stream().filter(q -> random.nextInt(3) == 0).forEach(held::add);
+                Set<String> conflicts = new HashSet<>();
+                if (random.nextInt(5) == 0) {
+                    conflicts.add(codes.get(random.nextInt(codes.size())));
+                }
+                inspectors.add(new AssignableInspector("DC-" + (1000 + i), random.nextInt(10) > 0, held, conflicts, 1 + random.nextInt(12),
+                        random.nextInt(4)));
+            }
+            List<AssignmentTarget> targets = new ArrayList<>();
+            for (String code : codes) {
+                Set<String> required = new HashSet<>();
+                qualifications.stream().filter(q -> random.nextInt(4) == 0).forEach(required::add);
+                Set<String> previous = new HashSet<>();
+                if (random.nextInt(3) == 0) {
+                    previous.add(inspectors.get(random.nextInt(inspectors.size())).badgeNumber());
+                }
+                targets.add(new AssignmentTarget(code, required, previous));
+            }
+            int teamSize = 2 + random.nextInt(2);
+            String seed = "seed-" + instance;
+
+            AssignmentOutcome outcome = InspectorAssignment.assign(targets, inspectors, seed, teamSize);
+
+            List<List<String>> expected = fullOrderTeams(targets, inspectors, seed, teamSize);
+            if (outcome.feasible()) {
+                assertThat(outcome.teams()).extracting(InspectionTeam::inspectors).as("instance %d", instance).isEqualTo(expected);
+            } else {
+                assertThat(expected).as("instance %d: infeasible only where the full order fails too", instance).contains((List<String>) null);
+            }
+        }
+    }
+
+    /** The rule straight from its description: sort every free inspector by (load, tie-break) for each target; null = unstaffable. */
+    private static List<List<String>> fullOrderTeams(List<AssignmentTarget> targets, List<AssignableInspector> inspectors, String seed,
+                                                     int teamSize) {
+        Map<String, Integer> load = new HashMap<>();
+        inspectors.forEach(i -> load.put(i.badgeNumber(), i.currentLoad()));
+        List<List<String>> teams = new ArrayList<>();
+        for (AssignmentTarget target : targets) {
+            List<AssignableInspector> free = inspectors.stream()
+                    .filter(i -> i.active() && !i.conflicts().contains(target.uscc()) && !target.previousInspectors().contains(i.badgeNumber())
+                            && load.get(i.badgeNumber()) < i.workloadCap())
+                    .sorted(Comparator.<AssignableInspector>comparingInt(i -> load.get(i.badgeNumber()))
+                            .thenComparing(i -> InspectorAssignment.tieBreak(seed, target.uscc(), i.badgeNumber()), Long::compareUnsigned))
+                    .toList();
+            List<String> team = new ArrayList<>();
+            boolean failed = false;
+            for (String q : new TreeSet<>(target.requiredQualifications())) {
+                if (free.stream().noneMatch(i -> team.contains(i.badgeNumber()) && i.qualifications().contains(q))) {
+                    AssignableInspector holder = free.stream().filter(i -> !team.contains(i.badgeNumber()) && i.qualifications().contains(q))
+                            .findFirst().orElse(null);
+                    if (holder == null) {
+                        failed = true;
+                        break;
+                    }
+                    team.add(holder.badgeNumber());
+                }
+            }
+            while (!failed && team.size() < teamSize) {
+                AssignableInspector next = free.stream().filter(i -> !team.contains(i.badgeNumber())).findFirst().orElse(null);
+                if (next == null) {
+                    failed = true;
+                } else {
+                    team.add(next.badgeNumber());
+                }
+            }
+            if (failed) {
+                teams.add(null);
+            } else {
+                team.forEach(b -> load.merge(b, 1, Integer::sum));
+                teams.add(team);
+            }
+        }
+        return teams;
     }
 
     private static AssignableInspector inspector(String badge, Set<String> qualifications, Set<String> conflicts) {
