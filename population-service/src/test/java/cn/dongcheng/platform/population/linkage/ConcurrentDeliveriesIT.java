@@ -105,47 +105,53 @@ class ConcurrentDeliveriesIT extends ElasticsearchIntegrationTest {
     }
 
     /**
-     * Not a benchmark (bench/ has those), a before/after gauge of the bulk path: one upload of 3,200 lines (800 new
-     * persons × 4 sources, then the same again: unchanged) through the service against raw {@code _bulk} of the same
-     * source records, 1,000 a request as the service batches.
+     * Not a benchmark (bench/ has those), a before/after gauge of the bulk path: three rounds of one upload of 3,200
+     * lines (800 new persons × 4 sources) through the service against raw {@code _bulk} of the same source records
+     * into a scratch index, 1,000 a request as the service batches; then the last upload again (all unchanged).
      */
     @Test
     void oneUploadIsAcceptedWholeAndItsRateIsReportedAgainstRawBulk() {
         ApiClient api = new ApiClient(port);
-        StringBuilder upload = new StringBuilder();
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 800; i++) {
-            String first17 = String.format("110101197%d%02d%02d%03d", i / 336, 1 + i / 28 % 12, 1 + i % 28, i % 1000);
-            String id = first17 + ResidentIdNumber.checkCharacter(first17);
-            lines.addAll(sourcesOf(id, i));
-        }
-        lines.forEach(l -> upload.append(l).append('\n'));
+        String scratch = "raw-person-sources-" + UUID.randomUUID();
+        es.send("PUT", "/" + scratch + "/_doc/warm-up", sourcesOf(idNumber(9, 0), 0).get(0), Map.of());
         api.postNdjson("/v1/person-sources:bulk", sourcesOf(idNumber(9, 0), 0).get(0), "DATA_STEWARD"); // warm-up
+        List<Double> ratios = new ArrayList<>();
+        StringBuilder upload = new StringBuilder();
+        for (int round = 0; round < 3; round++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                String first17 = String.format("11010119%d%d%02d%02d%03d", 6 + round, i / 336, 1 + i / 28 % 12, 1 + i % 28, i % 1000);
+                lines.addAll(sourcesOf(first17 + ResidentIdNumber.checkCharacter(first17), i));
+            }
+            upload.setLength(0);
+            lines.forEach(l -> upload.append(l).append('\n'));
+            long started = System.nanoTime();
+            HttpResponse<String> r = api.postNdjson("/v1/person-sources:bulk", upload.toString(), "DATA_STEWARD");
+            long service = System.nanoTime() - started;
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(ApiClient.json(r).path("accepted").asInt()).isEqualTo(lines.size());
+
+            started = System.nanoTime();
+            for (int from = 0; from < lines.size(); from += 1000) {
+                StringBuilder body = new StringBuilder();
+                for (int i = from; i < Math.min(lines.size(), from + 1000); i++) {
+                    body.append("{\"index\":{\"_index\":\"").append(scratch).append("\",\"_id\":\"").append(round).append('-')
+                            .append(i).append("\"}}\n").append(lines.get(i)).append('\n');
+                }
+                es.send("POST", "/_bulk", body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+            long raw = System.nanoTime() - started;
+            ratios.add((double) raw / service);
+            System.out.printf("person-sources:bulk round %d, %d lines: service %.0f lines/s, raw _bulk %.0f lines/s, ratio %.2f%n",
+                    round, lines.size(), rate(lines.size(), service), rate(lines.size(), raw), (double) raw / service);
+        }
         long started = System.nanoTime();
-        HttpResponse<String> r = api.postNdjson("/v1/person-sources:bulk", upload.toString(), "DATA_STEWARD");
-        long service = System.nanoTime() - started;
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(ApiClient.json(r).path("accepted").asInt()).isEqualTo(lines.size());
-        started = System.nanoTime();
         HttpResponse<String> again = api.postNdjson("/v1/person-sources:bulk", upload.toString(), "DATA_STEWARD");
         long unchanged = System.nanoTime() - started;
-        assertThat(ApiClient.json(again).path("unchanged").asInt()).isEqualTo(lines.size());
-
-        String scratch = "raw-person-sources-" + UUID.randomUUID();
-        started = System.nanoTime();
-        for (int from = 0; from < lines.size(); from += 1000) {
-            StringBuilder body = new StringBuilder();
-            for (int i = from; i < Math.min(lines.size(), from + 1000); i++) {
-                body.append("{\"index\":{\"_index\":\"").append(scratch).append("\",\"_id\":\"").append(i).append("\"}}\n")
-                        .append(lines.get(i)).append('\n');
-            }
-            es.send("POST", "/_bulk", body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
-        }
-        long raw = System.nanoTime() - started;
+        assertThat(ApiClient.json(again).path("unchanged").asInt()).isEqualTo(3200);
         es.send("DELETE", "/" + scratch, null, Map.of());
-        System.out.printf("person-sources:bulk %d lines: new %.0f lines/s, unchanged %.0f lines/s; raw _bulk %.0f lines/s;"
-                        + " service ÷ raw %.2f%n", lines.size(), rate(lines.size(), service), rate(lines.size(), unchanged),
-                rate(lines.size(), raw), (double) raw / service);
+        System.out.printf("person-sources:bulk service ÷ raw median %.2f; the same upload again (unchanged) %.0f lines/s%n",
+                ratios.stream().sorted().toList().get(1), rate(3200, unchanged));
     }
 
     private static double rate(int lines, long nanos) {
