@@ -42,13 +42,22 @@ public interface BatchPreparation {
      * @param replacements  ids of batch documents to store in a corrected form (by id; the last line of an id wins)
      * @param unchanged     ids whose stored document already is exactly what the batch says: accepted, not rewritten
      *                      (like Elasticsearch's own {@code detect_noop}); only for ids that occur once in the batch
+     * @param computedFrom  ids of replacements computed from what is stored under them, with the version read: the
+     *                      replacement is written once per id and only if that version is still the stored one; if
+     *                      another writer changed it meanwhile, the id's lines are prepared again from what that
+     *                      writer stored (a read-modify-write that never loses a concurrent upload's change)
      */
     record Prepared(List<SideDocument> sideDocuments, Map<String, String> rejected,
-                    Map<String, Object> replacements, Set<String> unchanged) {
+                    Map<String, Object> replacements, Set<String> unchanged, Map<String, DocumentVersion> computedFrom) {
 
         public Prepared(List<SideDocument> sideDocuments, Map<String, String> rejected,
                         Map<String, Object> replacements) {
             this(sideDocuments, rejected, replacements, Set.of());
+        }
+
+        public Prepared(List<SideDocument> sideDocuments, Map<String, String> rejected,
+                        Map<String, Object> replacements, Set<String> unchanged) {
+            this(sideDocuments, rejected, replacements, unchanged, Map.of());
         }
     }
 

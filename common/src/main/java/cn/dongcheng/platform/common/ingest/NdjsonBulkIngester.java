@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,8 @@ public class NdjsonBulkIngester {
     public static final int MAX_REPORTED = 1000;
     private static final Logger log = LoggerFactory.getLogger(NdjsonBulkIngester.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+    /** How often lines whose document another upload changed meanwhile are prepared again before they are rejected. */
+    static final int MAX_CONFLICT_RETRIES = 10;
     private static final String BULK_FILTER = "items.*.status,items.*.error.type,items.*.error.reason";
     private static final byte[] ACTION_END = "}}\n".getBytes(StandardCharsets.UTF_8);
 
@@ -155,13 +158,13 @@ public class NdjsonBulkIngester {
                 if (readsInFlight) {
                     await(inFlight);
                 }
-                return serialise(prepare(batch, documents, preparation, report), report);
+                return serialise(prepare(batch, documents, preparation, report, false), report);
             }));
             previousWrite = lastWrite;
             lastWrite = writer.submit(() -> stage(() -> {
                 List<Outgoing> toSend = awaitResult(prepared);
                 if (toSend != null) {
-                    write(alias, toSend, report);
+                    writeAndReconcile(alias, batch, preparation, write(alias, toSend, report), report);
                 }
                 return null;
             }));
@@ -271,13 +274,33 @@ public class NdjsonBulkIngester {
         return ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
     }
 
-    private void write(String alias, List<Outgoing> toSend, BulkProgress report) {
-        byte[] action = ("{\"index\":{\"_index\":" + quoted(alias) + ",\"_id\":").getBytes(StandardCharsets.UTF_8);
+    /**
+     * Conditional writes another upload overtook are prepared again from what it stored and written on that
+     * condition, until none conflicts; the lines of a document still contended after that many rounds are rejected.
+     */
+    private void writeAndReconcile(String alias, List<Pending> batch, BatchPreparation preparation,
+                                   List<Outgoing> conflicted, BulkProgress report) {
+        for (int attempt = 1; !conflicted.isEmpty(); attempt++) {
+            Set<String> ids = conflicted.stream().map(Outgoing::id).collect(Collectors.toSet());
+            if (attempt > MAX_CONFLICT_RETRIES) {
+                conflicted.forEach(o -> o.lines().forEach(line -> report.reject(line, o.id(),
+                        "changed by concurrent uploads " + MAX_CONFLICT_RETRIES + " times while this one was linking it; send the line again")));
+                return;
+            }
+            List<Pending> again = batch.stream().filter(p -> ids.contains(p.id())).toList();
+            List<IndexedDocument> documents = again.stream().map(Pending::document).toList();
+            conflicted = write(alias, serialise(prepare(again, documents, preparation, report, true), report), report);
+        }
+    }
+
+    /** Writes the batch (retrying what Elasticsearch could not take for now); returns the conditional writes it refused. */
+    private List<Outgoing> write(String alias, List<Outgoing> toSend, BulkProgress report) {
+        String index = quoted(alias);
+        List<Outgoing> conflicted = new ArrayList<>();
         for (int attempt = 0; !toSend.isEmpty(); attempt++) {
             ByteArrayOutputStream body = new ByteArrayOutputStream(toSend.size() * 1024);
             for (Outgoing o : toSend) {
-                body.writeBytes(action);
-                body.writeBytes(quoted(o.id()).getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(actionOf(index, o).getBytes(StandardCharsets.UTF_8));
                 body.writeBytes(ACTION_END);
                 body.writeBytes(o.json());
                 body.write('\n');
@@ -288,14 +311,16 @@ public class NdjsonBulkIngester {
                 Outgoing o = toSend.get(i);
                 ItemResult result = results.get(i);
                 if (result.ok()) {
-                    report.accept();
+                    o.lines().forEach(line -> report.accept());
                 } else if (ElasticsearchStatusException.WRITE_BLOCK.equals(result.type())) {
                     // not the line's fault: the index is being migrated; the upload stops with a 503, lines so far stay
                     throw new DependencyUnavailableException("elasticsearch", "index " + alias + " is write-blocked: " + result.reason(), null);
+                } else if (result.status() == 409 && o.condition() != null) {
+                    conflicted.add(o); // another upload wrote the document since it was read
                 } else if (RETRYABLE.contains(result.status()) && attempt < maxRetries) {
                     retry.add(o);
                 } else {
-                    report.reject(o.line(), o.id(), result.type() + ": " + result.reason());
+                    o.lines().forEach(line -> report.reject(line, o.id(), result.type() + ": " + result.reason()));
                 }
             }
             if (!retry.isEmpty()) {
@@ -303,6 +328,20 @@ public class NdjsonBulkIngester {
             }
             toSend = retry;
         }
+        return conflicted;
+    }
+
+    /** The action line up to its closing braces: a plain index, or one that holds only on the version read. */
+    private String actionOf(String index, Outgoing o) {
+        DocumentVersion from = o.condition();
+        String target = "{\"_index\":" + index + ",\"_id\":" + quoted(o.id());
+        if (from == null) {
+            return "{\"index\":" + target;
+        }
+        if (from.absent()) {
+            return "{\"create\":" + target;
+        }
+        return "{\"index\":" + target + ",\"if_seq_no\":" + from.seqNo() + ",\"if_primary_term\":" + from.primaryTerm();
     }
 
     /** What Elasticsearch said of one item of a {@code _bulk} request. */
@@ -330,9 +369,9 @@ public class NdjsonBulkIngester {
         List<Outgoing> out = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             try {
-                out.add(new Outgoing(p.line(), p.id(), json.writeValueAsBytes(p.document().source())));
+                out.add(new Outgoing(p.lines(), p.id(), json.writeValueAsBytes(p.document().source()), p.condition()));
             } catch (JsonProcessingException e) {
-                report.reject(p.line(), p.id(), "cannot serialise: " + e.getOriginalMessage());
+                p.lines().forEach(line -> report.reject(line, p.id(), "cannot serialise: " + e.getOriginalMessage()));
             }
         }
         return out;
@@ -355,8 +394,13 @@ public class NdjsonBulkIngester {
         }
     }
 
-    /** Runs the preparation and stores its side documents; returns the lines still to write. */
-    private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation, BulkProgress report) {
+    /**
+     * Runs the preparation and stores its side documents; returns what is still to write — one write per id for
+     * replacements computed from a stored version. {@code again}: the lines were prepared before and their write was
+     * overtaken; a line found unchanged now was stored by the other writer and counts as accepted.
+     */
+    private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation,
+                                  BulkProgress report, boolean again) {
         BatchPreparation.Prepared prepared = preparation.prepare(documents);
         Map<String, String> failed = new HashMap<>(prepared.rejected());
         if (!prepared.sideDocuments().isEmpty()) {
@@ -383,29 +427,54 @@ public class NdjsonBulkIngester {
             }
         }
         List<Pending> toSend = new ArrayList<>(batch.size());
+        Map<String, Pending> conditional = new LinkedHashMap<>();
         for (Pending p : batch) {
             String reason = failed.get(p.id());
             Object replacement = prepared.replacements().get(p.id());
+            DocumentVersion from = prepared.computedFrom().get(p.id());
             if (reason != null) {
                 report.reject(p.line(), p.id(), reason);
             } else if (prepared.unchanged().contains(p.id())) {
-                report.acceptUnchanged(); // the stored document already says exactly this: no write, no new version
+                if (again) {
+                    report.accept();
+                } else {
+                    report.acceptUnchanged(); // the stored document already says exactly this: no write, no new version
+                }
+            } else if (replacement != null && from != null) {
+                // the lines of one id share one conditional write: a second one would conflict with the first
+                Pending one = new Pending(p.line(), new IndexedDocument(p.id(), replacement), List.of(p.line()), from);
+                conditional.merge(p.id(), one, Pending::alongWith);
             } else if (replacement != null) {
                 toSend.add(new Pending(p.line(), new IndexedDocument(p.id(), replacement)));
             } else {
                 toSend.add(p);
             }
         }
+        toSend.addAll(conditional.values());
         return toSend;
     }
 
-    private record Pending(long line, IndexedDocument document) {
+    /**
+     * @param lines     every line this write stands for (more than one for a conditional write of an id)
+     * @param condition the stored version the document was computed from, or null for a plain write
+     */
+    private record Pending(long line, IndexedDocument document, List<Long> lines, DocumentVersion condition) {
+        Pending(long line, IndexedDocument document) {
+            this(line, document, List.of(line), null);
+        }
+
         String id() {
             return document.id();
         }
+
+        Pending alongWith(Pending later) {
+            List<Long> all = new ArrayList<>(lines);
+            all.addAll(later.lines());
+            return new Pending(line, later.document(), List.copyOf(all), condition);
+        }
     }
 
-    private record Outgoing(long line, String id, byte[] json) {
+    private record Outgoing(List<Long> lines, String id, byte[] json, DocumentVersion condition) {
     }
 
     /** Waits for a stage; its failure is this call's failure. */

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.common.paging;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
+import cn.dongcheng.platform.common.ingest.DocumentVersion;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -165,6 +166,29 @@ public class DocumentPages {
         call(() -> client.mget(m -> m.index(index).ids(list), type)).docs().forEach(doc -> {
             if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
                 found.put(doc.result().id(), doc.result().source());
+            }
+        });
+        return found;
+    }
+
+    /** A document as read together with the version it was stored under. */
+    public record Versioned<T>(T source, DocumentVersion version) {
+    }
+
+    /**
+     * As {@link #getAll}, each document with its {@code _seq_no} and {@code _primary_term}: a real-time read (it sees
+     * every acknowledged write, refreshed or not) to compute a replacement written only if nothing changed since.
+     */
+    public <T> Map<String, Versioned<T>> getAllVersioned(String index, Collection<String> ids, Class<T> type) {
+        Map<String, Versioned<T>> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<String> list = List.copyOf(ids);
+        call(() -> client.mget(m -> m.index(index).ids(list).realtime(true), type)).docs().forEach(doc -> {
+            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                found.put(doc.result().id(), new Versioned<>(doc.result().source(),
+                        new DocumentVersion(doc.result().seqNo(), doc.result().primaryTerm())));
             }
         });
         return found;

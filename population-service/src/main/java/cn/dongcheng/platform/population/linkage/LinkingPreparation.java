@@ -1,9 +1,11 @@
 package cn.dongcheng.platform.population.linkage;
 
 import cn.dongcheng.platform.common.ingest.BatchPreparation;
+import cn.dongcheng.platform.common.ingest.DocumentVersion;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.paging.DocumentPages.Versioned;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,12 @@ import java.util.Set;
  * earlier: found by search) and the batch's own. The source records are side documents, written before the person:
  * a person is only ever computed from stored records, and if its write fails the line is rejected and the same
  * upload again converges, since recomputing is idempotent.
+ *
+ * <p>Concurrent uploads of the same person (two agencies, parallel chunks of one loader) each see only their own
+ * new records, since another upload's are not yet linked nor searchable. So each person is written only on the
+ * version it was computed from ({@link Prepared#computedFrom}): the upload that comes second gets a conflict, and
+ * its lines are prepared again from the person the first one stored — whose {@code sourceKeys} now name the first
+ * upload's records. Every stored person thus includes every record of every person write acknowledged before it.
  */
 final class LinkingPreparation implements BatchPreparation {
 
@@ -75,7 +83,9 @@ final class LinkingPreparation implements BatchPreparation {
         }
 
         List<String> ids = batch.stream().map(IndexedDocument::id).distinct().toList();
-        Map<String, LinkedPerson> before = pages.getAll(personsAlias, ids, LinkedPerson.class);
+        Map<String, Versioned<LinkedPerson>> read = pages.getAllVersioned(personsAlias, ids, LinkedPerson.class);
+        Map<String, LinkedPerson> before = new HashMap<>();
+        read.forEach((id, person) -> before.put(id, person.source()));
         Map<String, Map<String, SourceRecord>> recordsOf = new HashMap<>();
         for (SourceRecord r : knownRecords(ids, before, incoming.keySet())) {
             recordsOf.computeIfAbsent(r.idNumber(), k -> new HashMap<>()).put(r.key(), r);
@@ -83,6 +93,7 @@ final class LinkingPreparation implements BatchPreparation {
         incoming.values().forEach(r -> recordsOf.computeIfAbsent(r.idNumber(), k -> new HashMap<>()).put(r.key(), r));
 
         Map<String, Object> persons = new HashMap<>();
+        Map<String, DocumentVersion> computedFrom = new HashMap<>();
         Set<String> unchanged = new HashSet<>();
         for (String id : ids) {
             LinkedPerson previous = before.get(id);
@@ -92,9 +103,10 @@ final class LinkingPreparation implements BatchPreparation {
                 unchanged.add(id); // every line of this person already stored as sent, the person already so linked
             } else {
                 persons.put(id, linked);
+                computedFrom.put(id, read.containsKey(id) ? read.get(id).version() : DocumentVersion.ABSENT);
             }
         }
-        return new Prepared(sides, rejected, persons, unchanged);
+        return new Prepared(sides, rejected, persons, unchanged, computedFrom);
     }
 
     private static List<IndexedDocument> bySourceKey(List<IndexedDocument> batch) {

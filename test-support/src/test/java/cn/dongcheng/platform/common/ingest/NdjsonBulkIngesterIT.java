@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,5 +122,74 @@ class NdjsonBulkIngesterIT {
         for (int i = 8; i <= 40; i++) {
             assertThat(es.exists("/" + alias + "/_doc/" + code(i))).as("line %d", i).isFalse();
         }
+    }
+
+    /**
+     * Adds each line's capital to what is stored (a read-modify-write): reads the stored document with its version
+     * and writes on that version; {@code meanwhile} runs after the read, standing in for another upload.
+     */
+    private BatchPreparation adding(Runnable meanwhile, AtomicInteger preparations) {
+        return batch -> {
+            preparations.incrementAndGet();
+            Map<String, Object> sums = new HashMap<>();
+            Map<String, DocumentVersion> from = new HashMap<>();
+            for (IndexedDocument d : batch) {
+                JsonNode found = es.getOrNull("/" + alias + "/_doc/" + d.id());
+                JsonNode stored = found == null ? es.object() : found;
+                ObjectNode sum = (ObjectNode) sums.computeIfAbsent(d.id(), id -> {
+                    from.put(id, found != null
+                            ? new DocumentVersion(stored.path("_seq_no").asLong(), stored.path("_primary_term").asLong())
+                            : DocumentVersion.ABSENT);
+                    return ((ObjectNode) d.source()).deepCopy().put("capital", stored.path("_source").path("capital").asLong());
+                });
+                sum.put("capital", sum.path("capital").asLong() + ((ObjectNode) d.source()).path("capital").asLong());
+            }
+            meanwhile.run();
+            return new BatchPreparation.Prepared(List.of(), Map.of(), sums, Set.of(), from);
+        };
+    }
+
+    @Test
+    void aConditionalWriteOvertakenByAnotherUploadIsPreparedAgainFromWhatThatUploadStored() {
+        String ndjson = "{\"uscc\":\"" + code(1) + "\",\"name\":\"企业1\",\"capital\":5}\n"
+                + "{\"uscc\":\"" + code(1) + "\",\"name\":\"企业1\",\"capital\":7}\n"
+                + "{\"uscc\":\"" + code(2) + "\",\"name\":\"企业2\",\"capital\":1}\n";
+        AtomicInteger preparations = new AtomicInteger();
+        AtomicBoolean once = new AtomicBoolean();
+        Runnable concurrentUpload = () -> {
+            if (once.compareAndSet(false, true)) {
+                es.send("PUT", "/" + alias + "/_doc/" + code(1), es.object().put("uscc", code(1)).put("name", "企业1")
+                        .put("capital", 100), Map.of());
+            }
+        };
+
+        BulkIngestionReport report = ingester.ingestLines(stream(ndjson), alias, parser, adding(concurrentUpload, preparations),
+                true, new BulkProgress());
+
+        assertThat(report.accepted()).isEqualTo(3);
+        assertThat(report.rejectedCount()).isZero();
+        assertThat(preparations.get()).as("the overtaken id prepared again").isEqualTo(2);
+        assertThat(es.get("/" + alias + "/_doc/" + code(1)).path("_source").path("capital").asLong())
+                .as("the other upload's value kept, both lines added once").isEqualTo(112);
+        assertThat(es.get("/" + alias + "/_doc/" + code(2)).path("_source").path("capital").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDocumentContendedOnEveryAttemptHasItsLinesRejectedNotOverwritten() {
+        String ndjson = "{\"uscc\":\"" + code(1) + "\",\"name\":\"企业1\",\"capital\":5}\n";
+        AtomicInteger preparations = new AtomicInteger();
+        Runnable alwaysAnotherWriter = () -> es.send("PUT", "/" + alias + "/_doc/" + code(1),
+                es.object().put("uscc", code(1)).put("name", "其他").put("capital", 100), Map.of());
+
+        BulkIngestionReport report = ingester.ingestLines(stream(ndjson), alias, parser, adding(alwaysAnotherWriter, preparations),
+                true, new BulkProgress());
+
+        assertThat(report.accepted()).isZero();
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(1);
+            assertThat(r.reason()).contains("concurrent");
+        });
+        assertThat(preparations.get()).isEqualTo(1 + NdjsonBulkIngester.MAX_CONFLICT_RETRIES);
+        assertThat(es.get("/" + alias + "/_doc/" + code(1)).path("_source").path("name").asText()).isEqualTo("其他");
     }
 }
