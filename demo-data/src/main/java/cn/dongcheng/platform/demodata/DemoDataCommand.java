@@ -158,10 +158,10 @@ public final class DemoDataCommand {
         }
         if (PersonHistoryGenerator.generatesAt(scale, out)) {
             PersonHistory history = new PersonHistoryGenerator(calibration).generate(scale, seed, out);
-            // one chunk at a time: the service links a person from the records stored before the chunk, so two chunks in
-            // flight holding records of one person could each miss the other's (577 of 7,125 small-scale residents lost)
-            try (ChunkedUploader up = new ChunkedUploader(http, gateway.resolve("/api/population/v1/person-sources:bulk?refresh=false"),
-                    token, "person sources", history.size(), 5_000, 1, out)) {
+            // three chunks in flight like every upload: the service writes a linked person only on the version it was
+            // computed from and relinks an overtaken one, so chunks with records of one person no longer lose either's
+            try (ChunkedUploader up = uploader(http, gateway, "/api/population/v1/person-sources:bulk", token, "person sources",
+                    history.size(), out)) {
                 history.emit(up);
             }
         }
