@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.credit.subject;
 
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
+import cn.dongcheng.platform.credit.BackgroundWork;
 import cn.dongcheng.platform.credit.client.EnterpriseBatch;
 import cn.dongcheng.platform.credit.client.IndustryClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -10,15 +11,12 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregation
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
@@ -32,7 +30,7 @@ import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call
  * entry past it). The walk reads codes, not records, with a composite aggregation; every replica of the service runs
  * it, harmlessly (the last fetch wins). While industry-service is down a sweep stops and the next one resumes.
  */
-final class IdentityReplicaSweeper implements SmartLifecycle {
+final class IdentityReplicaSweeper extends BackgroundWork {
 
     /** industry-service's batch look-up limit */
     static final int BATCH = 1_000;
@@ -46,10 +44,10 @@ final class IdentityReplicaSweeper implements SmartLifecycle {
     private final Duration refreshAfter;
     private final Duration every;
     private final Duration firstAfter;
-    private ScheduledExecutorService timer;
 
     IdentityReplicaSweeper(ElasticsearchClient client, String recordsAlias, SubjectIdentityReplica replica, IndustryClient industry,
                            Clock clock, Duration refreshAfter, Duration every, Duration firstAfter) {
+        super("directory-replica-sweeper");
         this.client = client;
         this.recordsAlias = recordsAlias;
         this.replica = replica;
@@ -100,25 +98,8 @@ final class IdentityReplicaSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "directory-replica-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+    protected void started() {
         // not at once: start-up is busy enough, and industry-service may be starting too
-        timer.scheduleWithFixedDelay(this::run, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null && !timer.isShutdown();
+        timer().scheduleWithFixedDelay(this::run, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

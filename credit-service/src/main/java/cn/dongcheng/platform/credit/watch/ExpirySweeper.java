@@ -1,16 +1,14 @@
 package cn.dongcheng.platform.credit.watch;
 
+import cn.dongcheng.platform.credit.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * last day stored in {@link SweepState} to today (at most {@value #MAX_CATCH_UP_DAYS}); a first start sweeps today
  * only. Every replica runs it: the events are create-only, so two sweeps of one day store them once.
  */
-final class ExpirySweeper implements SmartLifecycle {
+final class ExpirySweeper extends BackgroundWork {
 
     static final int MAX_CATCH_UP_DAYS = 400;
     /** how far back of the previous run's start a re-derivation looks: writes stamped before it but stored after */
@@ -32,9 +30,9 @@ final class ExpirySweeper implements SmartLifecycle {
     private final SweepState state;
     private final Clock clock;
     private final Duration afterMidnight;
-    private ScheduledExecutorService timer;
 
     ExpirySweeper(WatchEventRecorder recorder, SweepState state, Clock clock, Duration afterMidnight) {
+        super("watch-sweeper");
         this.recorder = recorder;
         this.state = state;
         this.clock = clock;
@@ -71,12 +69,7 @@ final class ExpirySweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "watch-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+    protected void started() {
         try {
             catchUp();
         } catch (RuntimeException e) { // the service serves anyway; the next run catches up
@@ -88,7 +81,7 @@ final class ExpirySweeper implements SmartLifecycle {
     private void scheduleNext() {
         ZonedDateTime now = ZonedDateTime.now(clock);
         ZonedDateTime next = now.toLocalDate().plusDays(1).atStartOfDay(clock.getZone()).plus(afterMidnight);
-        timer.schedule(() -> {
+        timer().schedule(() -> {
             try {
                 catchUp();
             } catch (RuntimeException e) {
@@ -97,18 +90,6 @@ final class ExpirySweeper implements SmartLifecycle {
                 scheduleNext();
             }
         }, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null && !timer.isShutdown();
     }
 
     /** After the index manager and the other beans, before the web server takes requests. */
