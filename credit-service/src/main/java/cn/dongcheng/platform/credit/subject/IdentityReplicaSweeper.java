@@ -4,6 +4,7 @@ import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.credit.BackgroundWork;
 import cn.dongcheng.platform.credit.client.EnterpriseBatch;
 import cn.dongcheng.platform.credit.client.IndustryClient;
+import cn.dongcheng.platform.credit.record.CreditRecordsChanged;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
@@ -11,6 +12,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregation
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
 
@@ -27,8 +30,10 @@ import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call
  * 30 s, after start-up) it walks the
  * records' codes 1,000 at a time, and asks industry-service's batch look-up for those whose kept entry is missing or
  * older than {@code replica-refresh-after} (default 12 h, half the replica's fresh period, so users seldom meet an
- * entry past it). The walk reads codes, not records, with a composite aggregation; every replica of the service runs
- * it, harmlessly (the last fetch wins). While industry-service is down a sweep stops and the next one resumes.
+ * entry past it). Records written (an upload, a decision) bring a sweep forward to {@code replica-sweep-after-write} (default
+ * 30 s) after the write, one for any number of writes in that time, so new subjects do not wait for the hour. The walk
+ * reads codes, not records, with a composite aggregation; every replica of the service runs it, harmlessly (the last
+ * fetch wins). While industry-service is down a sweep stops and the next one resumes.
  */
 final class IdentityReplicaSweeper extends BackgroundWork {
 
@@ -44,9 +49,12 @@ final class IdentityReplicaSweeper extends BackgroundWork {
     private final Duration refreshAfter;
     private final Duration every;
     private final Duration firstAfter;
+    private final Duration afterWrite;
+    /** whether a sweep brought forward by written records is already waiting */
+    private final AtomicBoolean soon = new AtomicBoolean();
 
     IdentityReplicaSweeper(ElasticsearchClient client, String recordsAlias, SubjectIdentityReplica replica, IndustryClient industry,
-                           Clock clock, Duration refreshAfter, Duration every, Duration firstAfter) {
+                           Clock clock, Duration refreshAfter, Duration every, Duration firstAfter, Duration afterWrite) {
         super("directory-replica-sweeper");
         this.client = client;
         this.recordsAlias = recordsAlias;
@@ -56,6 +64,7 @@ final class IdentityReplicaSweeper extends BackgroundWork {
         this.refreshAfter = refreshAfter;
         this.every = every;
         this.firstAfter = firstAfter;
+        this.afterWrite = afterWrite;
     }
 
     /** One pass over entries fetched before {@code due} (and the missing ones); returns how many were fetched and kept. */
@@ -94,6 +103,17 @@ final class IdentityReplicaSweeper extends BackgroundWork {
             log.info("directory replica sweep stopped: {}; the next one resumes", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("directory replica sweep failed; the next one resumes", e);
+        }
+    }
+
+    /** Runs in the writer's thread: only schedules, so the write is not held up nor failed by it. */
+    @EventListener
+    public void onRecordsChanged(CreditRecordsChanged changed) {
+        if (isRunning() && soon.compareAndSet(false, true)) {
+            timer().schedule(() -> {
+                soon.set(false);
+                run();
+            }, afterWrite.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -16,7 +16,7 @@ import java.time.Duration;
 /**
  * Where a subject's identity comes from: {@code credit.directory.*} — {@code fresh-for} (memory, default 10 min),
  * {@code stale-for} (memory, while industry-service is down, 24 h), {@code replica-fresh-for} (1 day),
- * {@code replica-stale-for} (30 days), {@code replica-refresh-after} (12 h), {@code replica-sweep-every} (1 h), {@code replica-sweep-first-after} (30 s),
+ * {@code replica-stale-for} (30 days), {@code replica-refresh-after} (12 h), {@code replica-sweep-every} (1 h), {@code replica-sweep-first-after} (30 s), {@code replica-sweep-after-write} (30 s),
  * {@code max-entries} (in memory, 100,000).
  */
 @Configuration
@@ -48,7 +48,8 @@ class SubjectConfiguration {
                                                   IndustryClient industry, Clock clock,
                                                   @Value("${credit.directory.replica-refresh-after:PT12H}") Duration refreshAfter,
                                                   @Value("${credit.directory.replica-sweep-every:PT1H}") Duration every,
-                                                  @Value("${credit.directory.replica-sweep-first-after:PT30S}") Duration firstAfter) {
-        return new IdentityReplicaSweeper(client, records.alias(), replica, industry, clock, refreshAfter, every, firstAfter);
+                                                  @Value("${credit.directory.replica-sweep-first-after:PT30S}") Duration firstAfter,
+                                                  @Value("${credit.directory.replica-sweep-after-write:PT30S}") Duration afterWrite) {
+        return new IdentityReplicaSweeper(client, records.alias(), replica, industry, clock, refreshAfter, every, firstAfter, afterWrite);
     }
 }
