@@ -371,7 +371,12 @@ public final class SupervisionBenchmark {
     private static final class HeapPeak implements AutoCloseable {
         private final BenchSupport bench;
         private final String service;
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        // a daemon: a run that fails half-way must still end the JVM
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "heap-peak");
+            thread.setDaemon(true);
+            return thread;
+        });
         volatile double beforeMb;
         volatile double peakMb;
 

@@ -27,6 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
@@ -40,6 +44,12 @@ import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
 public class DocumentPages {
 
     private static final Time KEEP_ALIVE = Time.of(t -> t.time("2m"));
+    /** Where the next page of a scan is searched for; idle threads end after a minute. */
+    private static final ExecutorService NEXT_PAGES = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "scan-next-page");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ElasticsearchJson es;
     private final ElasticsearchClient client;
@@ -111,44 +121,77 @@ public class DocumentPages {
         return scanHits(index, query, sort, sourceFields, batchSize, type, hits -> batch.accept(hits.stream().map(Hit::source).toList()));
     }
 
+    /**
+     * The next page is asked for as soon as a page arrives, before the caller works through it, so Elasticsearch
+     * searches while the caller writes (one page ahead, never more: memory stays two pages). A page shorter than the
+     * batch is the last one (the node answers {@code batchSize} hits while as many remain), so no empty page is asked
+     * for: a scan smaller than one batch is one search.
+     */
     private <T> long scanHits(String index, Query query, List<SortOptions> sort, List<String> sourceFields, int batchSize,
                               Class<T> type, Consumer<List<Hit<T>>> batch) {
         List<SortOptions> order = new ArrayList<>(sort);
         order.add(asc("_shard_doc"));
-        String pit = call(() -> client.openPointInTime(o -> o.index(index).keepAlive(KEEP_ALIVE))).id();
+        String opened = call(() -> client.openPointInTime(o -> o.index(index).keepAlive(KEEP_ALIVE))).id();
+        String[] pit = {opened};
+        CompletableFuture<SearchResponse<T>> next = null;
         long visited = 0;
-        List<FieldValue> searchAfter = null;
         try {
+            SearchResponse<T> result = searchPage(opened, null, query, order, sourceFields, batchSize, type);
             while (true) {
-                String current = pit;
-                List<FieldValue> after = searchAfter;
-                SearchResponse<T> result = call(() -> client.search(s -> {
-                    s.size(batchSize).trackTotalHits(t -> t.enabled(false)).query(query)
-                            .pit(p -> p.id(current).keepAlive(KEEP_ALIVE)).sort(order);
-                    if (after != null) {
-                        s.searchAfter(after);
-                    }
-                    if (sourceFields != null) {
-                        s.source(src -> src.filter(f -> f.includes(sourceFields)));
-                    }
-                    return s;
-                }, type));
-                pit = result.pitId() == null ? pit : result.pitId();
+                pit[0] = result.pitId() == null ? pit[0] : result.pitId();
                 List<Hit<T>> hits = result.hits().hits();
-                if (hits.isEmpty()) {
+                boolean last = hits.size() < batchSize;
+                if (!last) {
+                    String current = pit[0];
+                    List<FieldValue> after = hits.get(hits.size() - 1).sort();
+                    next = CompletableFuture.supplyAsync(() -> searchPage(current, after, query, order, sourceFields, batchSize, type),
+                            NEXT_PAGES);
+                }
+                if (!hits.isEmpty()) {
+                    batch.accept(hits);
+                    visited += hits.size();
+                }
+                if (last) {
                     return visited;
                 }
-                batch.accept(hits);
-                visited += hits.size();
-                searchAfter = hits.get(hits.size() - 1).sort();
+                result = awaitPage(next);
+                next = null;
             }
         } finally {
-            String last = pit;
+            if (next != null) {
+                next.cancel(false); // the caller stopped early: the page in flight is not waited for
+            }
             try {
-                call(() -> client.closePointInTime(c -> c.id(last)));
+                call(() -> client.closePointInTime(c -> c.id(pit[0])));
             } catch (RuntimeException e) {
                 // the point in time expires by itself after keep_alive
             }
+        }
+    }
+
+    private <T> SearchResponse<T> searchPage(String pit, List<FieldValue> after, Query query, List<SortOptions> order,
+                                             List<String> sourceFields, int batchSize, Class<T> type) {
+        return call(() -> client.search(s -> {
+            s.size(batchSize).trackTotalHits(t -> t.enabled(false)).query(query)
+                    .pit(p -> p.id(pit).keepAlive(KEEP_ALIVE)).sort(order);
+            if (after != null) {
+                s.searchAfter(after);
+            }
+            if (sourceFields != null) {
+                s.source(src -> src.filter(f -> f.includes(sourceFields)));
+            }
+            return s;
+        }, type));
+    }
+
+    private static <T> SearchResponse<T> awaitPage(CompletableFuture<SearchResponse<T>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

@@ -9,7 +9,14 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -47,7 +54,7 @@ public class GradeSnapshots {
     /** subjects per records read and per bulk write */
     static final int CHUNK = 1_000;
     private static final int RECORD_PAGE = 5_000;
-    private static final List<String> SUMMARY = List.of("uscc", "score", "grade", "riskClass", "ruleVersion", "asOf", "validUntil",
+    private static final List<String> SUMMARY = List.of("score", "grade", "riskClass", "ruleVersion", "asOf", "validUntil",
             "recordsInForce");
     private static final List<String> RECORD_FIELDS = Stream.concat(RecordsInForce.FIELDS.stream(), Stream.of("updatedAt")).toList();
     /** the order a grade lists its records in: newest decision first */
@@ -82,19 +89,25 @@ public class GradeSnapshots {
     }
 
     /**
-     * The grades of up to 10,000 codes on {@code today} without their explanation lines: one multi-get of the
-     * snapshots, the missing and stale ones recomputed (and stored) from their records.
+     * The grades of up to 10,000 codes on {@code today} without their explanation lines: one search of the snapshots'
+     * doc values, the missing and stale ones recomputed (and stored) from their records.
+     *
+     * <p>Why a search and not a multi-get: a snapshot's {@code _source} carries its explanation (about 3.5 KB), and
+     * Elasticsearch parsing it to pick the summary fields cost 0.25–0.5 s per 10,000 codes, the doc values 0.09–0.2 s
+     * (measured on the city data set, 2026-11-30). A search sees what was refreshed, so {@link #recompute} refreshes
+     * the snapshots it stores before it returns.
      */
     Map<String, Grade> summariesOf(Collection<String> codes, LocalDate today) {
         List<String> ids = List.copyOf(codes);
         Map<String, Grade> grades = new HashMap<>();
         List<String> recompute = new ArrayList<>();
         Map<String, GradeSnapshot> stored = new HashMap<>();
-        call(() -> client.mget(m -> m.index(alias).ids(ids).sourceIncludes(SUMMARY), GradeSnapshot.class)).docs().forEach(doc -> {
-            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
-                stored.put(doc.result().id(), doc.result().source());
-            }
-        });
+        SearchResponse<Void> found = call(() -> client.search(s -> s.index(alias).size(ids.size()).trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.fetch(false)).query(q -> q.ids(i -> i.values(ids)))
+                .docvalueFields(SUMMARY.stream().map(f -> FieldAndFormat.of(ff -> ff.field(f))).toList()), Void.class));
+        for (Hit<Void> hit : found.hits().hits()) {
+            stored.put(hit.id(), summary(hit.id(), hit.fields()));
+        }
         for (String code : ids) {
             GradeSnapshot snapshot = stored.get(code);
             if (snapshot != null && snapshot.validOn(today, scorecard.version())) {
@@ -107,6 +120,33 @@ public class GradeSnapshots {
             grades.putAll(recompute(recompute, today));
         }
         return grades;
+    }
+
+    /** A snapshot's summary from its doc values (each field an array of one value; {@code validUntil} may be absent). */
+    private static GradeSnapshot summary(String uscc, Map<String, JsonData> fields) {
+        return new GradeSnapshot(uscc, (int) number(fields, "score"), CreditGrade.valueOf(text(fields, "grade")),
+                RiskClass.valueOf(text(fields, "riskClass")), text(fields, "ruleVersion"), date(fields, "asOf"),
+                date(fields, "validUntil"), (int) number(fields, "recordsInForce"), null, null, null, null);
+    }
+
+    private static JsonValue first(Map<String, JsonData> fields, String name) {
+        JsonData value = fields.get(name);
+        return value == null ? null : value.toJson().asJsonArray().get(0);
+    }
+
+    private static String text(Map<String, JsonData> fields, String name) {
+        JsonValue value = first(fields, name);
+        return value == null ? null : ((JsonString) value).getString();
+    }
+
+    private static long number(Map<String, JsonData> fields, String name) {
+        JsonValue value = first(fields, name);
+        return value == null ? 0 : ((JsonNumber) value).longValue();
+    }
+
+    private static LocalDate date(Map<String, JsonData> fields, String name) {
+        String value = text(fields, name);
+        return value == null ? null : LocalDate.parse(value);
     }
 
     /**
@@ -135,6 +175,7 @@ public class GradeSnapshots {
         List<String> ids = List.copyOf(codes);
         Map<String, Grade> grades = new HashMap<>();
         String now = OffsetDateTime.now(clock).toString();
+        boolean stored = false;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Map<String, List<CreditRecordDocument>> bySubject = new HashMap<>();
@@ -153,6 +194,11 @@ public class GradeSnapshots {
                 }
             }
             store(computed);
+            stored |= !computed.isEmpty();
+        }
+        if (stored) {
+            // visible to the batch read of risk classes (a search) before the write or read that recomputed them answers
+            call(() -> client.indices().refresh(r -> r.index(alias)));
         }
         return grades;
     }

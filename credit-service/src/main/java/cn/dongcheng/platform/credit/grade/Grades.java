@@ -91,8 +91,9 @@ public class Grades {
 
     /**
      * Risk classes for up to {@value #MAX_BATCH} codes (market-supervision-service plans its spot checks by them):
-     * today's from one multi-get of the stored grades, a past day's from one read of the records. Every code is checked first: one invalid code is a 400 naming it and the check that
-     * failed, and nothing is answered.
+     * today's from one search of the stored grades' doc values, a past day's from one read of the records; with
+     * {@code classesOnly} the classes alone, one letter per code asked. Every code is checked first: one invalid code is
+     * a 400 naming it and the check that failed, and nothing is answered.
      */
     public RiskClassAnswer riskClasses(RiskClassBatch body) {
         List<String> raw = body == null ? null : body.codes();
@@ -102,7 +103,7 @@ public class Grades {
         if (raw == null || raw.isEmpty()) {
             throw new InvalidInputException("codes", "must hold 1–" + MAX_BATCH + " Unified Social Credit Codes");
         }
-        Set<String> codes = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>(raw.size());
         List<FieldProblem> problems = new ArrayList<>();
         int invalid = 0;
         for (int i = 0; i < raw.size(); i++) {
@@ -113,9 +114,10 @@ public class Grades {
                     problems.add(new FieldProblem("codes[" + i + "]", problem.get()));
                 }
             } else {
-                codes.add(code);
+                asked.add(code);
             }
         }
+        Set<String> codes = new LinkedHashSet<>(asked);
         if (invalid > MAX_PROBLEMS) {
             problems.add(new FieldProblem("codes", (invalid - MAX_PROBLEMS) + " more invalid codes not listed"));
         }
@@ -124,11 +126,16 @@ public class Grades {
         }
         LocalDate day = day(body.asOf());
         Map<String, Grade> graded = isToday(day) ? snapshots.summariesOf(codes, day) : fromRecords(codes, day);
+        if (body.onlyClasses()) {
+            StringBuilder classes = new StringBuilder(asked.size());
+            asked.forEach(code -> classes.append(graded.get(code).riskClass().name()));
+            return new RiskClassAnswer(day, scorecard.version(), null, classes.toString());
+        }
         List<RiskClassAnswer.Result> results = codes.stream().map(code -> {
             Grade g = graded.get(code);
             return new RiskClassAnswer.Result(code, g.riskClass(), g.grade(), g.score(), g.recordsInForce());
         }).toList();
-        return new RiskClassAnswer(day, scorecard.version(), results);
+        return new RiskClassAnswer(day, scorecard.version(), results, null);
     }
 
     /** The grades of codes on a past day, from their records in force that day in one read. */

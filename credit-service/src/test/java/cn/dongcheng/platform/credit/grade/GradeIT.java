@@ -157,6 +157,13 @@ class GradeIT extends ElasticsearchIntegrationTest {
         assertThat(results.get(2).path("riskClass").asText()).isEqualTo("D");
         assertThat(results.get(2).path("grade").asText()).isEqualTo("D");
 
+        JsonNode letters = json(api().postJson("/v1/risk-classes:batch", body.replace("]}", "],\"classesOnly\":true}"), "SERVICE"));
+        assertThat(letters.path("results").isMissingNode()).as(letters.toString()).isTrue();
+        assertThat(letters.path("classes").asText()).as("one letter per code asked, the repeated one too")
+                .isEqualTo(results.get(0).path("riskClass").asText() + results.get(1).path("riskClass").asText()
+                        + results.get(2).path("riskClass").asText() + results.get(0).path("riskClass").asText());
+        assertThat(letters.path("ruleVersion").asText()).isEqualTo("scorecard-v1");
+
         String wrongCheck = UNKNOWN.substring(0, 17) + (UNKNOWN.charAt(17) == '0' ? '1' : '0');
         JsonNode invalid = assertInvalid(api().postJson("/v1/risk-classes:batch",
                 "{\"codes\":[\"" + GRADED + "\",\"" + wrongCheck + "\"]}", "REGULATOR"), "codes[1]");

@@ -10,6 +10,7 @@ import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.testing.TestIdentityProvider;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -258,7 +259,7 @@ class GradeSnapshotIT extends ElasticsearchIntegrationTest {
     private void overwrite(GradeSnapshot snapshot) {
         long version = call(() -> client.get(g -> g.index(snapshots.alias()).id(snapshot.uscc()), GradeSnapshot.class)).version();
         call(() -> client.index(i -> i.index(snapshots.alias()).id(snapshot.uscc()).document(snapshot).version(version)
-                .versionType(VersionType.ExternalGte)));
+                .versionType(VersionType.ExternalGte).refresh(Refresh.True)));
     }
 
     private JsonNode riskClasses(List<String> codes) {

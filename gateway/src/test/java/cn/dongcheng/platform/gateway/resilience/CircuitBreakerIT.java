@@ -66,7 +66,7 @@ class CircuitBreakerIT extends ElasticsearchIntegrationTest {
                 int status = 200;
                 if (path.startsWith("/v1/status/")) {
                     status = Integer.parseInt(path.substring("/v1/status/".length()));
-                } else if (path.startsWith("/v1/slow") || path.endsWith(":bulk")) {
+                } else if (path.startsWith("/v1/slow") || path.endsWith(":bulk") || path.endsWith("/pool")) {
                     exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
                     Thread.sleep(2000);
                 }
@@ -210,5 +210,7 @@ class CircuitBreakerIT extends ElasticsearchIntegrationTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1900));
         HttpResponse<String> bulk = post("/api/industry/v1/enterprises:bulk");
         assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+        HttpResponse<String> pool = post("/api/supervision/v1/spot-check-tasks/2026-SCJG-B01/pool");
+        assertThat(pool.statusCode()).as("a pool build streams the whole directory: it waits as long as an upload").isEqualTo(200);
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PoolController {
 
     private final TaskPools pools;
+    private final PoolMapper mapper;
 
-    public PoolController(TaskPools pools) {
+    public PoolController(TaskPools pools, PoolMapper mapper) {
         this.pools = pools;
+        this.mapper = mapper;
     }
 
     @PostMapping("/v1/spot-check-tasks/{taskId}/pool")
@@ -27,14 +29,14 @@ public class PoolController {
             + "filters, leaves out entities inside an item's frequency window, stratifies by credit-service's risk classes and "
             + "publishes the SHA-256 digest. Once per task (409 after), and only before the sources' announced time (409 after). "
             + "Regulators only; audited.")
-    public FrozenPoolRecord freeze(@Parameter(example = "2026-SCJG-B01") @PathVariable String taskId, CallerContext caller) {
-        return pools.freeze(taskId, caller);
+    public PublishedPool freeze(@Parameter(example = "2026-SCJG-B01") @PathVariable String taskId, CallerContext caller) {
+        return mapper.toPublished(pools.freeze(taskId, caller));
     }
 
     @GetMapping("/v1/spot-check-tasks/{taskId}/pool")
     @Operation(summary = "The frozen pool (published)", description = "Codes per stratum in draw order, the digest, each stratum's "
             + "rule and sample size, what was left out and why.")
-    public FrozenPoolRecord get(@Parameter(example = "2026-SCJG-B01") @PathVariable String taskId) {
-        return pools.get(taskId);
+    public PublishedPool get(@Parameter(example = "2026-SCJG-B01") @PathVariable String taskId) {
+        return mapper.toPublished(pools.get(taskId));
     }
 }

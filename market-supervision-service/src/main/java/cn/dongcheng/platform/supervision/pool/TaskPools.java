@@ -10,7 +10,6 @@ import cn.dongcheng.platform.common.problem.NotFoundException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.supervision.client.CreditRiskClassClient;
 import cn.dongcheng.platform.supervision.client.DirectoryStream;
-import cn.dongcheng.platform.supervision.client.RiskClasses;
 import cn.dongcheng.platform.supervision.draw.FrozenPool;
 import cn.dongcheng.platform.supervision.draw.PoolDigest;
 import cn.dongcheng.platform.supervision.draw.StratumRule;
@@ -24,6 +23,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import cn.dongcheng.platform.supervision.timing.SpotCheckSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -37,12 +37,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds and freezes a task's pool: the directory stream with the task's filters, the entity type read from each code,
- * the entities inside an item's frequency window left out, risk classes from credit-service in batches, one stratum per
- * class. Frozen once (create-only), and only while the announced random sources cannot be known yet: a pool built
+ * the entities inside an item's frequency window left out, risk classes from credit-service in batches while the
+ * stream is still read ({@link PoolClassification}), one stratum per class. Frozen once (create-only), and only while the announced random sources cannot be known yet: a pool built
  * after them could be shaped to steer the draw.
  */
 @Service
@@ -58,6 +58,7 @@ public class TaskPools {
     private final DrawnTargets targets;
     private final DirectoryStream directory;
     private final CreditRiskClassClient credit;
+    private final ExecutorService riskClassCalls;
     private final GuardedDocuments documents;
     private final DocumentPages pages;
     private final AuditTrail audit;
@@ -66,12 +67,13 @@ public class TaskPools {
     private final String alias;
 
     public TaskPools(SpotCheckTasks tasks, DrawnTargets targets, DirectoryStream directory, CreditRiskClassClient credit,
-                     GuardedDocuments documents, DocumentPages pages, AuditTrail audit, Clock clock, SpotCheckSteps steps,
+                     @Qualifier(PoolConfiguration.RISK_CLASS_CALLS) ExecutorService riskClassCalls, GuardedDocuments documents, DocumentPages pages, AuditTrail audit, Clock clock, SpotCheckSteps steps,
                      IndexNames names) {
         this.tasks = tasks;
         this.targets = targets;
         this.directory = directory;
         this.credit = credit;
+        this.riskClassCalls = riskClassCalls;
         this.documents = documents;
         this.pages = pages;
         this.audit = audit;
@@ -95,27 +97,33 @@ public class TaskPools {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> windows = targets.keptOut(FrequencyWindow.of(task, today));
         laps.lap("frequency-window");
-        List<String> candidates = new ArrayList<>();
+        long[] candidates = {0};
         Map<String, EntityProfile> profiles = new HashMap<>();
         List<KeptOut> keptOut = new ArrayList<>();
         long[] outsideType = {0};
-        long entries = directory.each(task.targets().directoryQuery(), entry -> {
-            String uscc = entry.uscc();
-            if (!EntityTypes.matches(task.targets().entityType(), uscc)) {
-                outsideType[0]++;
-            } else if (windows.containsKey(uscc)) {
-                keptOut.add(new KeptOut(uscc, "frequency window: " + windows.get(uscc)));
-            } else {
-                candidates.add(uscc);
-                profiles.put(uscc, new EntityProfile(entry.streetCode(), entry.industrySection()));
-            }
-            if ((candidates.size() + keptOut.size() + outsideType[0]) % PROGRESS_EVERY == 0) {
-                log.info("pool of {}: {} directory entries read", task.taskId(), candidates.size() + keptOut.size() + outsideType[0]);
-            }
-        });
-        laps.lap("directory");
         PoolStratification strata = new PoolStratification();
-        Classification classes = classify(task.taskId(), candidates, strata);
+        PoolClassification.Classification classes;
+        long directoryEntries;
+        try (PoolClassification classification = new PoolClassification(credit, riskClassCalls, task.taskId(), strata)) {
+            long entries = directory.each(task.targets().directoryQuery(), entry -> {
+                String uscc = entry.uscc();
+                if (!EntityTypes.matches(task.targets().entityType(), uscc)) {
+                    outsideType[0]++;
+                } else if (windows.containsKey(uscc)) {
+                    keptOut.add(new KeptOut(uscc, "frequency window: " + windows.get(uscc)));
+                } else {
+                    candidates[0]++;
+                    profiles.put(uscc, new EntityProfile(entry.streetCode(), entry.industrySection()));
+                    classification.add(uscc);
+                }
+                if ((candidates[0] + keptOut.size() + outsideType[0]) % PROGRESS_EVERY == 0) {
+                    log.info("pool of {}: {} directory entries read", task.taskId(), candidates[0] + keptOut.size() + outsideType[0]);
+                }
+            });
+            laps.lap("directory");
+            classes = classification.finish();
+            directoryEntries = entries;
+        }
         laps.lap("risk-classes");
         FrozenPool pool = strata.freeze();
         List<StratumRule> rules = SamplingRules.of(task);
@@ -124,42 +132,18 @@ public class TaskPools {
         keptOut.sort(Comparator.comparing(KeptOut::uscc));
         long millis = (System.nanoTime() - started) / 1_000_000;
         FrozenPoolRecord frozen = new FrozenPoolRecord(task.taskId(), PoolDigest.sha256Hex(pool), pool.strata(), rules, sampleSizes,
-                entries, outsideType[0], keptOut, classes.ruleVersion(), classes.asOf(), now.toString(), caller.actor(), millis,
-                new TreeMap<>(profiles));
+                directoryEntries, outsideType[0], keptOut, classes.ruleVersion(), classes.asOf(), now.toString(), caller.actor(), millis, profiles);
         laps.lap("freeze");
         if (!documents.createVisibleNow(alias, task.taskId(), frozen)) {
             throw new ConflictException("the pool of " + task.taskId() + " is frozen already");
         }
         audit.record(caller, "FREEZE_POOL", alias + "/" + task.taskId(), "ok", "digest " + frozen.poolDigest() + ", "
-                + candidates.size() + " entities " + sampleSizes);
+                + candidates[0] + " entities " + sampleSizes);
         laps.lap("store");
         log.info("pool of {} frozen in {} ms: {} directory entries, {} in the pool {}, {} kept out by the frequency window, "
-                        + "{} of another entity type, digest {}", task.taskId(), millis, entries, candidates.size(), sampleSizes,
+                        + "{} of another entity type, digest {}", task.taskId(), millis, directoryEntries, candidates[0], sampleSizes,
                 keptOut.size(), outsideType[0], frozen.poolDigest());
         return frozen;
-    }
-
-    /**
-     * Risk classes in credit-service's largest batches, in force on credit-service's today (its clock decides what is
-     * in force); answers the scorecard version and the day they came from.
-     */
-    private Classification classify(String taskId, List<String> codes, PoolStratification strata) {
-        Classification classes = new Classification(null, null);
-        for (int from = 0; from < codes.size(); from += RiskClasses.MAX_BATCH) {
-            List<String> batch = codes.subList(from, Math.min(codes.size(), from + RiskClasses.MAX_BATCH));
-            RiskClasses answer = credit.riskClasses(new RiskClasses.Request(batch, null));
-            if (answer.results() == null || answer.results().size() != batch.size()) {
-                throw new IllegalStateException("credit-service classified " + (answer.results() == null ? 0 : answer.results().size())
-                        + " of " + batch.size() + " codes");
-            }
-            answer.results().forEach(r -> strata.add(r.uscc(), r.riskClass()));
-            classes = new Classification(answer.ruleVersion(), answer.asOf() == null ? null : answer.asOf().toString());
-            log.info("pool of {}: {} of {} entities classified", taskId, from + batch.size(), codes.size());
-        }
-        return classes;
-    }
-
-    private record Classification(String ruleVersion, String asOf) {
     }
 
     /**

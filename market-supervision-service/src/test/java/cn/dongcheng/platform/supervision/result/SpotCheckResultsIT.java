@@ -197,6 +197,8 @@ class SpotCheckResultsIT extends ElasticsearchIntegrationTest {
         JsonNode published = json(api().get(ResultFixture.path(T1, t0)));
         assertThat(published.path("outcome").asText()).isEqualTo("PROBLEMS_FOUND");
         assertThat(published.has("delivery")).isFalse();
+        assertThat(published.path("streetCode").asText()).as("where, for the public's figures by street").isEqualTo(STREETS.get(ENTITIES.indexOf(t0)));
+        assertThat(published.path("industrySection").asText()).isEqualTo(SECTIONS.get(ENTITIES.indexOf(t0)));
         assertThat(json(api().get("/v1/spot-check-tasks/" + T1 + "/results")).path("items")).hasSize(1);
 
         JsonNode overdue = json(api().get("/v1/spot-check-results/overdue", "REGULATOR"));
