@@ -265,16 +265,20 @@ class HouseholdsAndEventsApiIT extends ElasticsearchIntegrationTest {
         assertThat(group(t, "street", "110101001").path("crudeBirthRate").has("value")).isFalse();
         assertThat(value(group(t, "street", "110101001"), "inflow")).isZero();
 
-        // 2024-07-01 … 2024-12-31: 东四 birth 1 (11-20), deaths 0, in 1, out 1 (07-01 is in): start 15, mid 15.5
+        // 2024-07-01 … 2024-12-31, the district: birth 1 (11-20), death 1 (12-31), in 1, out 1: start 23, mid 23
         JsonNode half = statistician("indicators=crudeBirthRate,crudeDeathRate,naturalIncreaseRate,inflow,outflow&from=2024-07-01");
         JsonNode whole = half.path("groups").get(0).path("indicators");
         assertThat(value(whole, "crudeBirthRate")).isEqualTo(43.48);        // district: 1 / 23
         assertThat(value(whole, "crudeDeathRate")).isEqualTo(43.48);        // the death of 12-31
         assertThat(value(whole, "naturalIncreaseRate")).isEqualTo(0.0);
-        JsonNode dongsiHalf = group(statistician("dimensions=street&street=" + DONGSI
-                + "&indicators=crudeBirthRate,crudeDeathRate&from=2024-07-01"), "street", DONGSI);
-        assertThat(value(dongsiHalf, "crudeBirthRate")).isEqualTo(64.52);
-        assertThat(value(dongsiHalf, "crudeDeathRate")).isEqualTo(0.0);
+        // from 2024-07-02, the move of 07-01 out of 东四 is before the period: birth 1, deaths 0, in 1, out 0, so
+        // start 16 − 1 + 0 − 1 + 0 = 14, mid-period 15
+        JsonNode dongsiLater = group(statistician("dimensions=street&street=" + DONGSI
+                + "&indicators=crudeBirthRate,crudeDeathRate,inflow,outflow&from=2024-07-02"), "street", DONGSI);
+        assertThat(value(dongsiLater, "inflow")).isEqualTo(1.0);
+        assertThat(value(dongsiLater, "outflow")).isZero();
+        assertThat(value(dongsiLater, "crudeBirthRate")).isEqualTo(66.67);
+        assertThat(value(dongsiLater, "crudeDeathRate")).isEqualTo(0.0);
     }
 
     @Test
