@@ -10,16 +10,21 @@ import java.util.Map;
  * A published population table: the cells of the requested cross-classification with every margin (keys name the
  * category of each dimension, {@value TableLayout#TOTAL} for a margin), and per group the requested indicators.
  *
+ * @param period the period whose births, deaths and moves the rates and flows count; absent when none was asked for
  * @param groups per combination of the dimensions other than age and sex (margins included): ratios, indices and the
  *               pyramid; absent when none of those was asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PopulationTable(LocalDate date, PopulationBase population, String ageGroups, Filters filters,
+public record PopulationTable(LocalDate date, Period period, PopulationBase population, String ageGroups, Filters filters,
                               List<String> indicators, List<Dimension> dimensions, Disclosure disclosureControl,
                               List<Cell> cells, List<Group> groups, Map<String, String> conventions) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filters(List<String> street, String sex) {
+    public record Filters(List<String> street, List<String> community, String sex) {
+    }
+
+    /** Both days included. */
+    public record Period(LocalDate from, LocalDate to) {
     }
 
     public record Dimension(String name, List<Category> categories) {

@@ -1,7 +1,10 @@
 package cn.dongcheng.platform.population.table;
 
 import cn.dongcheng.platform.common.audit.AuditTrail;
+import cn.dongcheng.platform.common.problem.Echo;
+import cn.dongcheng.platform.common.problem.FieldProblem;
 import cn.dongcheng.platform.common.problem.ForbiddenException;
+import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.common.security.CallerContext;
 import cn.dongcheng.platform.common.security.CallerRole;
 import cn.dongcheng.platform.population.disclosure.DisclosureRules;
@@ -23,15 +26,20 @@ import java.util.List;
 public class PopulationTables {
 
     private final TableAggregation aggregation;
+    private final HouseholdSizes households;
+    private final VitalEvents events;
     private final AuditTrail audit;
     private final Clock clock;
     private final DisclosureRules rules;
     private final String alias;
 
     /** @param threshold {@code population.disclosure.threshold}: overrides the rule file's k when set */
-    public PopulationTables(TableAggregation aggregation, AuditTrail audit, Clock clock, PersonRegistry registry,
+    public PopulationTables(TableAggregation aggregation, HouseholdSizes households, VitalEvents events, AuditTrail audit,
+                            Clock clock, PersonRegistry registry,
                             @Value("${population.disclosure.threshold:#{null}}") Integer threshold) {
         this.aggregation = aggregation;
+        this.households = households;
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.rules = DisclosureRules.bundled(threshold);
@@ -66,10 +74,28 @@ public class PopulationTables {
         }
     }
 
+    /** Checks the requested communities against the register before anything is counted. */
+    private List<String> communities(TableRequest r) {
+        if (!r.dimensions().contains(TableDimension.COMMUNITY) && r.communities().isEmpty()) {
+            return List.of();
+        }
+        List<String> known = aggregation.communities(r);
+        List<FieldProblem> problems = r.communities().stream().filter(c -> !known.contains(c))
+                .map(c -> new FieldProblem("community", "nobody in the register lives in " + Echo.quote(c)
+                        + (r.streets().isEmpty() ? "" : " in the streets asked for"))).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return known;
+    }
+
     private PopulationTable count(TableRequest r) {
-        TableLayout layout = TableLayout.of(r);
+        TableLayout layout = TableLayout.of(r, communities(r));
         TableCounts counts = aggregation.count(r, layout, r.indicators().stream().anyMatch(TableIndicator::needsBands));
-        return new TableAssembler(r.unsuppressed() ? null : rules).assemble(r, counts);
+        GroupInputs inputs = new GroupInputs(
+                r.indicators().contains(TableIndicator.AVERAGE_HOUSEHOLD_SIZE) ? households.count(r, layout, aggregation.counted(r)) : null,
+                r.indicators().stream().anyMatch(TableIndicator::isEvent) ? events.between(r.from(), r.date()) : null);
+        return new TableAssembler(r.unsuppressed() ? null : rules).assemble(r, counts, inputs);
     }
 
     private void audited(TableRequest r, CallerContext caller, String what) {

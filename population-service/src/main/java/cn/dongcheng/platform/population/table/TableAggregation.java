@@ -1,18 +1,22 @@
 package cn.dongcheng.platform.population.table;
 
+import cn.dongcheng.platform.common.problem.InvalidInputException;
 import cn.dongcheng.platform.population.person.PersonRegistry;
 import cn.dongcheng.platform.population.person.ResidenceType;
 import cn.dongcheng.platform.population.person.Sex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.DateRangeExpression;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsAggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.util.NamedValue;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -37,6 +41,10 @@ public class TableAggregation {
 
     private static final String SEXES = "sexes";
     private static final String BANDS = "bands";
+    /** ID numbers issued in Beijing begin with 11. */
+    private static final String BEIJING_REGION = "11";
+    /** Dongcheng has some 180 communities; far more means the field holds something else. */
+    static final int MAX_COMMUNITIES = 2_000;
 
     private final ElasticsearchClient client;
     private final PersonRegistry registry;
@@ -61,19 +69,27 @@ public class TableAggregation {
         return new TableCounts(layout, interior, byBand);
     }
 
+    /**
+     * The communities of residence the register holds, in name order: of the requested streets' persons (any
+     * category, any status), so that a community is listed, empty or not, as long as anybody there is on record.
+     */
+    public List<String> communities(TableRequest r) {
+        Query query = r.streets().isEmpty() ? Query.of(q -> q.exists(e -> e.field("residenceCommunity"))) : streets(r);
+        StringTermsAggregate terms = call(() -> client.search(s -> s.index(registry.alias()).size(0).query(query)
+                .aggregations("communities", a -> a.terms(t -> t.field("residenceCommunity").size(MAX_COMMUNITIES + 1)
+                        .order(NamedValue.of("_key", SortOrder.Asc)))), Void.class))
+                .aggregations().get("communities").sterms();
+        List<String> names = terms.buckets().array().stream().map(b -> b.key().stringValue()).toList();
+        if (names.size() > MAX_COMMUNITIES) {
+            throw new InvalidInputException("dimensions", "the register holds more than " + MAX_COMMUNITIES
+                    + " communities in these streets: filter by street");
+        }
+        return names;
+    }
+
     /** The search itself, also what a benchmark compares the table with. */
     public SearchRequest request(TableRequest r, TableLayout layout, boolean bands) {
-        List<Query> filter = new ArrayList<>();
-        List<FieldValue> types = r.population().types().stream().map(t -> FieldValue.of(t.name())).toList();
-        filter.add(Query.of(q -> q.terms(t -> t.field("residenceType").terms(v -> v.value(types)))));
-        filter.add(Query.of(q -> q.range(g -> g.date(d -> d.field("birthDate").lte(r.date().toString())))));
-        if (!r.streets().isEmpty()) {
-            List<FieldValue> codes = r.streets().stream().map(s -> FieldValue.of(s.code())).toList();
-            filter.add(Query.of(q -> q.terms(t -> t.field("streetCode").terms(v -> v.value(codes)))));
-        }
-        if (r.sex() != null) {
-            filter.add(term("sex", r.sex().name()));
-        }
+        Query counted = counted(r);
         Map<String, Aggregation> inner = bands ? Map.of(SEXES, Aggregation.of(a -> a
                 .filters(f -> f.filters(b -> b.keyed(keyed(List.of(Sex.MALE.name(), Sex.FEMALE.name()),
                         code -> term("sex", code))))).aggregations(BANDS, ages(TableCounts.BANDS, r.date())))) : Map.of();
@@ -89,7 +105,31 @@ public class TableAggregation {
         }
         Map<String, Aggregation> aggregations = inner;
         return SearchRequest.of(s -> s.index(registry.alias()).size(0).trackTotalHits(t -> t.enabled(true))
-                .query(allOf(filter)).aggregations(aggregations));
+                .query(counted).aggregations(aggregations));
+    }
+
+    /** Whom the table counts: its population born by the date, in its streets, communities and sex. */
+    Query counted(TableRequest r) {
+        List<Query> filter = new ArrayList<>();
+        List<FieldValue> types = r.population().types().stream().map(t -> FieldValue.of(t.name())).toList();
+        filter.add(Query.of(q -> q.terms(t -> t.field("residenceType").terms(v -> v.value(types)))));
+        filter.add(Query.of(q -> q.range(g -> g.date(d -> d.field("birthDate").lte(r.date().toString())))));
+        if (!r.streets().isEmpty()) {
+            filter.add(streets(r));
+        }
+        if (!r.communities().isEmpty()) {
+            List<FieldValue> names = r.communities().stream().map(FieldValue::of).toList();
+            filter.add(Query.of(q -> q.terms(t -> t.field("residenceCommunity").terms(v -> v.value(names)))));
+        }
+        if (r.sex() != null) {
+            filter.add(term("sex", r.sex().name()));
+        }
+        return allOf(filter);
+    }
+
+    private static Query streets(TableRequest r) {
+        List<FieldValue> codes = r.streets().stream().map(s -> FieldValue.of(s.code())).toList();
+        return Query.of(q -> q.terms(t -> t.field("streetCode").terms(v -> v.value(codes))));
     }
 
     private static Aggregation level(TableDimension dimension, List<Category> categories, TableRequest r) {
@@ -100,13 +140,28 @@ public class TableAggregation {
             case SEX -> filters(codes, code -> term("sex", code));
             case CATEGORY -> filters(codes, code -> term("residenceType", code));
             case HUKOU_PLACE -> filters(codes, code -> hukouPlace(HukouPlace.valueOf(code)));
-            case COMMUNITY -> throw new IllegalArgumentException("community is not served yet");
+            case COMMUNITY -> filters(codes, TableAggregation::community);
         };
+    }
+
+    private static Query community(String code) {
+        return code.equals(TableLayout.UNKNOWN_COMMUNITY)
+                ? Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("residenceCommunity")))))
+                : term("residenceCommunity", code);
+    }
+
+    /** The hukou place {@link #hukouPlace} selects, for a person of this residence type and ID-number region. */
+    static HukouPlace hukouPlaceOf(String residenceType, String registeredRegion) {
+        if (!ResidenceType.FLOATING_RESIDENT.name().equals(residenceType)) {
+            return HukouPlace.DONGCHENG;
+        }
+        return registeredRegion != null && registeredRegion.startsWith(BEIJING_REGION)
+                ? HukouPlace.OTHER_BEIJING : HukouPlace.OTHER_PROVINCE;
     }
 
     private static Query hukouPlace(HukouPlace place) {
         Query floating = term("residenceType", ResidenceType.FLOATING_RESIDENT.name());
-        Query beijingId = Query.of(q -> q.prefix(p -> p.field("registeredRegion").value("11")));
+        Query beijingId = Query.of(q -> q.prefix(p -> p.field("registeredRegion").value(BEIJING_REGION)));
         return switch (place) {
             case DONGCHENG -> Query.of(q -> q.bool(b -> b.mustNot(floating)));
             case OTHER_BEIJING -> allOf(List.of(floating, beijingId));

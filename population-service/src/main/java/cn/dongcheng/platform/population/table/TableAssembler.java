@@ -9,6 +9,7 @@ import cn.dongcheng.platform.population.statistics.AgeStructure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,30 @@ import java.util.function.Function;
  */
 public final class TableAssembler {
 
-    static final Map<String, String> CONVENTIONS = Map.of(
+    static final Map<String, String> CONVENTIONS = Map.ofEntries(Map.entry(
             "dependencyRatios", "childDependencyRatio = 0–14 / 15–64 × 100, oldAgeDependencyRatio = 65+ / 15–64 × 100, "
                     + "totalDependencyRatio = their sum; the ones ending in 60 use Beijing's bulletin cut-offs: "
-                    + "0–14 / 15–59, 60+ / 15–59, (0–14 + 60+) / 15–59",
-            "ageingIndex", "ageingIndex = 65+ / 0–14 × 100 (international); ageingIndex60 = 60+ / 0–14 × 100 (Beijing)",
-            "sexRatio", "males per 100 females",
-            "shares", "percent with one decimal, rounded by largest remainder so that they add up to 100.0",
-            "age", "completed years on the table's date");
+                    + "0–14 / 15–59, 60+ / 15–59, (0–14 + 60+) / 15–59"),
+            Map.entry("ageingIndex", "ageingIndex = 65+ / 0–14 × 100 (international); ageingIndex60 = 60+ / 0–14 × 100 (Beijing)"),
+            Map.entry("sexRatio", "males per 100 females"),
+            Map.entry("shares", "percent with one decimal, rounded by largest remainder so that they add up to 100.0"),
+            Map.entry("age", "completed years on the table's date"),
+            Map.entry("community", "the community of residence the register holds; UNKNOWN: persons without one"),
+            Map.entry("averageHouseholdSize", "persons counted who live in a private household (家庭户) / the distinct "
+                    + "households among them; a household is the persons sharing a householdId (the household register's "
+                    + "户号, else the census household); collective hukou (集体户) and persons without a household number are "
+                    + "left out; a household counts once in each group where one of its members is counted"),
+            Map.entry("crudeBirthRate", "births in the period / mid-period population × 1000 (‰); births are the BIRTH "
+                    + "registrations dated in the period, at the street of residence they state"),
+            Map.entry("crudeDeathRate", "deaths in the period / mid-period population × 1000 (‰); deaths are the DEATH "
+                    + "registrations dated in the period, at the deceased's last street of residence"),
+            Map.entry("naturalIncreaseRate", "(births − deaths) / mid-period population × 1000 (‰)"),
+            Map.entry("midPeriodPopulation", "(population at the start + population on the table's date) / 2, the start "
+                    + "worked back as end − births + deaths − inflow + outflow; rates are for the period, not annualised "
+                    + "(the default period is the 12 months ending on the table's date); resident population only"),
+            Map.entry("inflow", "moves into the street (the margin: into the table's streets from anywhere else) dated in "
+                    + "the period, as the migration-flow matrix counts them; a person moving in twice counts twice"),
+            Map.entry("outflow", "moves out of the street (the margin: out of the table's streets), as for inflow"));
 
     private final DisclosureRules rules;
 
@@ -37,22 +54,27 @@ public final class TableAssembler {
     }
 
     public PopulationTable assemble(TableRequest r, TableCounts counts) {
+        return assemble(r, counts, GroupInputs.NONE);
+    }
+
+    public PopulationTable assemble(TableRequest r, TableCounts counts, GroupInputs inputs) {
         TableLayout layout = counts.layout();
         LinkedTable table = LinkedTable.of(layout.sizes(), counts.interior());
         CellSuppression.Suppression suppression = rules == null ? null : rules.suppression().protect(table);
         BitSet hidden = suppression == null ? new BitSet() : suppression.hidden();
 
         List<PopulationTable.Cell> cells = cells(r, layout, table, hidden);
-        List<PopulationTable.Group> groups = r.indicators().stream().anyMatch(i -> i == TableIndicator.PYRAMID || i.needsBands())
-                ? groups(r, counts, table, hidden) : null;
+        List<PopulationTable.Group> groups = r.indicators().stream().anyMatch(TableIndicator::perGroup)
+                ? groups(r, counts, inputs, table, hidden) : null;
 
         PopulationTable.Disclosure disclosure = rules == null
                 ? new PopulationTable.Disclosure(false, null, null, null, null)
                 : new PopulationTable.Disclosure(true, rules.version(), rules.threshold(), suppression.primaryCount(),
                 suppression.complementaryCount());
-        return new PopulationTable(r.date(), r.population(), r.ageGroups().scheme(),
+        return new PopulationTable(r.date(), inputs.events() == null ? null
+                : new PopulationTable.Period(inputs.events().from(), inputs.events().to()), r.population(), r.ageGroups().scheme(),
                 new PopulationTable.Filters(r.streets().isEmpty() ? null : r.streets().stream().map(DongchengStreet::code).toList(),
-                        r.sex() == null ? null : r.sex().name()),
+                        r.communities().isEmpty() ? null : r.communities(), r.sex() == null ? null : r.sex().name()),
                 r.indicators().stream().map(TableIndicator::parameter).toList(),
                 dimensions(layout), disclosure, cells, groups, CONVENTIONS);
     }
@@ -114,7 +136,8 @@ public final class TableAssembler {
      * One group per cell of the table with age and sex at their margins: for each, the broad age structure summed
      * from the interior cells it covers, and the pyramid from its age × sex cells.
      */
-    private List<PopulationTable.Group> groups(TableRequest r, TableCounts counts, LinkedTable table, BitSet hidden) {
+    private List<PopulationTable.Group> groups(TableRequest r, TableCounts counts, GroupInputs inputs, LinkedTable table,
+                                               BitSet hidden) {
         TableLayout layout = counts.layout();
         int age = layout.indexOf(TableDimension.AGE);
         int sex = layout.indexOf(TableDimension.SEX);
@@ -159,27 +182,49 @@ public final class TableAssembler {
                 }
             }
         }
-        List<PopulationTable.Group> out = new ArrayList<>();
+        GroupFigures figures = new GroupFigures(r, counts.layout(), table, inputs);
+        Map<GroupFigures.Kind, BitSet> figuresWithheld = new EnumMap<>(GroupFigures.Kind.class);
+        figures.kinds().forEach(k -> figuresWithheld.put(k, new BitSet()));
+        List<Integer> groupCells = new ArrayList<>();
         for (int cell = 0; cell < table.cells(); cell++) {
             int[] at = table.coordinates(cell);
             if (age >= 0 && at[age] != table.size(age) || sex >= 0 && at[sex] != table.size(sex)) {
                 continue;
             }
+            groupCells.add(cell);
+            // the household and event figures are withheld where the group's count is hidden or one of their
+            // inputs is below the threshold, and then in the margins covering the group, as the ratios are
+            for (GroupFigures.Kind kind : figures.kinds()) {
+                if (rules != null && (hidden.get(cell) || figures.inputs(kind, cell).stream().anyMatch(rules::sensitive))) {
+                    covering(table, at, age, sex).forEach(figuresWithheld.get(kind)::set);
+                }
+            }
+        }
+        List<PopulationTable.Group> out = new ArrayList<>();
+        for (int cell : groupCells) {
+            int[] at = table.coordinates(cell);
             boolean groupHidden = hidden.get(cell);
-            Map<String, PopulationTable.Value> values = counts.bands() == null ? null
-                    : indicators(r, structure(bands.getOrDefault(cell, new long[TableCounts.PER_CELL])), withheld.get(cell));
+            Map<String, PopulationTable.Value> values = new LinkedHashMap<>();
+            if (counts.bands() != null) {
+                values.putAll(indicators(r, structure(bands.getOrDefault(cell, new long[TableCounts.PER_CELL])), withheld.get(cell)));
+            }
+            for (GroupFigures.Kind kind : figures.kinds()) {
+                boolean kindWithheld = figuresWithheld.get(kind).get(cell);
+                figures.values(kind, cell).forEach((name, value) -> values.put(name,
+                        kindWithheld ? PopulationTable.Value.SUPPRESSED : PopulationTable.Value.of(value)));
+            }
             List<PopulationTable.Bar> pyramid = r.indicators().contains(TableIndicator.PYRAMID)
                     ? pyramid(layout, table, hidden, at, age, sex, groupHidden) : null;
             Map<String, String> key = key(layout, table, cell);
             key.keySet().removeIf(k -> k.equals(TableDimension.AGE.parameter()) || k.equals(TableDimension.SEX.parameter()));
             out.add(new PopulationTable.Group(key, groupHidden ? null : table.value(cell),
-                    groupHidden ? CellStatus.SUPPRESSED : CellStatus.PUBLISHED, values, pyramid));
+                    groupHidden ? CellStatus.SUPPRESSED : CellStatus.PUBLISHED, values.isEmpty() ? null : values, pyramid));
         }
         return out;
     }
 
     /** The groups an interior cell's group coordinates fall in: itself and each margin of the grouping dimensions. */
-    private static List<Integer> covering(LinkedTable table, int[] g, int age, int sex) {
+    static List<Integer> covering(LinkedTable table, int[] g, int age, int sex) {
         List<Integer> dims = new ArrayList<>();
         for (int d = 0; d < g.length; d++) {
             if (d != age && d != sex) {

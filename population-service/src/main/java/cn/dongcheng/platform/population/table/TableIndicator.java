@@ -1,41 +1,36 @@
 package cn.dongcheng.platform.population.table;
 
-/**
- * What a table can answer besides its counts. Those the register cannot support yet are named, so that a request for
- * them is told why instead of getting a wrong number; the answer's shape already has room for them.
- */
+/** What a table can answer besides its counts; all but the counts and shares are computed per group. */
 public enum TableIndicator implements TableOption {
     /** 人数: the counts of every cell and margin (always part of a table). */
-    COUNT("count", null),
+    COUNT("count"),
     /** 构成: each cell's share of the whole table, rounded so the shares add up to 100.0. */
-    SHARES("shares", null),
+    SHARES("shares"),
     /** 人口金字塔: shares by age × sex within each group, adding up to 100.0. */
-    PYRAMID("pyramid", null),
+    PYRAMID("pyramid"),
     /** 抚养比: child, old-age and total, both 15–64/65+ and 15–59/60+. */
-    DEPENDENCY_RATIOS("dependencyRatios", null),
+    DEPENDENCY_RATIOS("dependencyRatios"),
     /** 老龄化指数: 65+ (and 60+) per 100 aged 0–14. */
-    AGEING_INDEX("ageingIndex", null),
+    AGEING_INDEX("ageingIndex"),
     /** 性别比: males per 100 females. */
-    SEX_RATIO("sexRatio", null),
-    /** 平均家庭户规模. */
-    AVERAGE_HOUSEHOLD_SIZE("averageHouseholdSize", "needs households, which the person register does not hold yet"),
-    /** 出生率 per 1,000 of the average population. */
-    CRUDE_BIRTH_RATE("crudeBirthRate", "needs the births of the period, which the person register does not record yet"),
-    /** 死亡率 per 1,000 of the average population. */
-    CRUDE_DEATH_RATE("crudeDeathRate", "needs the deaths of the period, which the person register does not record yet"),
-    /** 自然增长率 = birth rate − death rate. */
-    NATURAL_INCREASE_RATE("naturalIncreaseRate", "needs births and deaths of the period, which the person register does not record yet"),
-    /** 迁入. */
-    INFLOW("inflow", "needs moves into the district, which the person register does not record yet"),
-    /** 迁出. */
-    OUTFLOW("outflow", "needs moves out of the district, which the person register does not record yet");
+    SEX_RATIO("sexRatio"),
+    /** 平均家庭户规模: persons in private households per household ({@link HouseholdSizes}). */
+    AVERAGE_HOUSEHOLD_SIZE("averageHouseholdSize"),
+    /** 出生率: births per 1,000 of the mid-period population. */
+    CRUDE_BIRTH_RATE("crudeBirthRate"),
+    /** 死亡率: deaths per 1,000 of the mid-period population. */
+    CRUDE_DEATH_RATE("crudeDeathRate"),
+    /** 自然增长率: births minus deaths per 1,000 of the mid-period population. */
+    NATURAL_INCREASE_RATE("naturalIncreaseRate"),
+    /** 迁入: moves into the street (or the district) in the period. */
+    INFLOW("inflow"),
+    /** 迁出: moves out of the street (or the district) in the period. */
+    OUTFLOW("outflow");
 
     private final String parameter;
-    private final String unavailable;
 
-    TableIndicator(String parameter, String unavailable) {
+    TableIndicator(String parameter) {
         this.parameter = parameter;
-        this.unavailable = unavailable;
     }
 
     @Override
@@ -43,14 +38,19 @@ public enum TableIndicator implements TableOption {
         return parameter;
     }
 
-    @Override
-    public String unavailable() {
-        return unavailable;
-    }
-
     /** Computed per group from the broad age bands and sex, whatever the table's own dimensions. */
     public boolean needsBands() {
         return this == DEPENDENCY_RATIOS || this == AGEING_INDEX || this == SEX_RATIO;
     }
 
+    /** Computed from the births, deaths and moves of the period ({@link PeriodEvents}). */
+    public boolean isEvent() {
+        return this == CRUDE_BIRTH_RATE || this == CRUDE_DEATH_RATE || this == NATURAL_INCREASE_RATE || this == INFLOW
+                || this == OUTFLOW;
+    }
+
+    /** Shown per group rather than per cell. */
+    public boolean perGroup() {
+        return this != COUNT && this != SHARES;
+    }
 }

@@ -11,12 +11,15 @@ import java.util.List;
 
 /**
  * The categories of each dimension of a requested table, in the order they are shown: all 17 streets (or the
- * filtered ones), the age groups, the sexes, the residence types of the population counted, the hukou places.
- * Categories are listed even when empty, as a census table lists them.
+ * filtered ones), the communities (those asked for, or all the register holds in the streets, and UNKNOWN), the age
+ * groups, the sexes, the residence types of the population counted, the hukou places. Categories are listed even when
+ * empty, as a census table lists them.
  */
 public record TableLayout(List<TableDimension> dimensions, List<List<Category>> categories) {
 
     public static final String TOTAL = "TOTAL";
+    /** The community category of persons whose community of residence the register does not hold (社区不详). */
+    public static final String UNKNOWN_COMMUNITY = "UNKNOWN";
     /** Below Elasticsearch's default {@code search.max_buckets} (65,536), whose refusal would otherwise be a 500. */
     static final long MAX_BUCKETS = 50_000;
 
@@ -25,7 +28,8 @@ public record TableLayout(List<TableDimension> dimensions, List<List<Category>> 
         categories = categories.stream().map(List::copyOf).toList();
     }
 
-    public static TableLayout of(TableRequest r) {
+    /** @param communities the communities the register holds in the requested streets, in order (only read for the community dimension) */
+    public static TableLayout of(TableRequest r, List<String> communities) {
         List<List<Category>> categories = new ArrayList<>();
         for (TableDimension d : r.dimensions()) {
             categories.add(switch (d) {
@@ -36,7 +40,7 @@ public record TableLayout(List<TableDimension> dimensions, List<List<Category>> 
                         .map(s -> new Category(s.name(), s == Sex.MALE ? "男" : "女")).toList();
                 case CATEGORY -> r.population().types().stream().map(t -> new Category(t.name(), label(t))).toList();
                 case HUKOU_PLACE -> Arrays.stream(HukouPlace.values()).map(h -> new Category(h.name(), h.label())).toList();
-                case COMMUNITY -> throw new IllegalArgumentException("community is not served yet");
+                case COMMUNITY -> communities(r, communities);
             });
         }
         TableLayout layout = new TableLayout(r.dimensions(), categories);
@@ -57,6 +61,15 @@ public record TableLayout(List<TableDimension> dimensions, List<List<Category>> 
             total += level;
         }
         return total + (bands ? level * (2 + 2 * 4) : 0);
+    }
+
+    private static List<Category> communities(TableRequest r, List<String> known) {
+        if (!r.communities().isEmpty()) {
+            return r.communities().stream().map(c -> new Category(c, c)).toList();
+        }
+        List<Category> out = new ArrayList<>(known.stream().map(c -> new Category(c, c)).toList());
+        out.add(new Category(UNKNOWN_COMMUNITY, "社区不详"));
+        return out;
     }
 
     private static String label(ResidenceType t) {

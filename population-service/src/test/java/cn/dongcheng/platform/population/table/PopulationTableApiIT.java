@@ -317,8 +317,8 @@ class PopulationTableApiIT extends ElasticsearchIntegrationTest {
         JsonNode overlap = assertInvalid(api.get("/v1/population-tables?dimensions=age&ageGroups=0-14,10-64,65%2B", null), "ageGroups");
         assertThat(overlap.path("errors").get(0).path("reason").asText()).contains("overlaps");
         assertInvalid(api.get("/v1/population-tables?dimensions=age&ageGroups=0-14,x,65%2B", null), "ageGroups");
-        assertInvalid(api.get("/v1/population-tables?dimensions=community", null), "dimensions");
-        assertInvalid(api.get("/v1/population-tables?indicators=crudeDeathRate", null), "indicators");
+        assertInvalid(api.get("/v1/population-tables?dimensions=community&indicators=crudeDeathRate", null), "indicators");
+        assertInvalid(api.get("/v1/population-tables?indicators=crudeDeathRate&date=2020-11-01&from=2020-11-02", null), "from");
         assertInvalid(api.get("/v1/population-tables?date=2020-13-01", null), "date");
         assertInvalid(api.get("/v1/population-tables?unsuppressed=maybe", "STATISTICIAN"), "unsuppressed");
         assertInvalid(api.get("/v1/population-tables?dimension=street", null), "dimension");

@@ -4,6 +4,7 @@ import cn.dongcheng.platform.population.disclosure.DisclosureRules;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class TableAssemblerTest {
 
     /** Counts of an age × sex table in the four broad bands, the bands filled from the cells themselves. */
     private static TableCounts ageBySex(TableRequest r, long... maleThenFemalePerBand) {
-        TableLayout layout = TableLayout.of(r);
+        TableLayout layout = TableLayout.of(r, List.of());
         long[] interior = new long[8];
         long[] bands = new long[8 * TableCounts.PER_CELL];
         for (int band = 0; band < 4; band++) {
@@ -31,7 +32,7 @@ class TableAssemblerTest {
 
     @Test
     void everyIndicatorOfOneGroupAgainstHandComputedValues() {
-        TableRequest r = TableRequest.parse("sexRatio,dependencyRatios,ageingIndex,pyramid,shares", "age,sex",
+        TableRequest r = TableRequestTest.parse("sexRatio,dependencyRatios,ageingIndex,pyramid,shares", "age,sex",
                 "0-14,15-59,60-64,65+", "2020-11-01", null, null, null, null, TODAY);
         //            male female
         // 0–14         12      8   = 20
@@ -68,7 +69,7 @@ class TableAssemblerTest {
 
     @Test
     void aSmallCellIsSuppressedWithItsComplementsAndTheRatiosThatWouldRevealIt() {
-        TableRequest r = TableRequest.parse("sexRatio", "street,sex", null, "2020-11-01", null, "110101006,110101007", null, null, TODAY);
+        TableRequest r = TableRequestTest.parse("sexRatio", "street,sex", null, "2020-11-01", null, "110101006,110101007", null, null, TODAY);
         //            male female | total
         // 东四           3     20  |   23
         // 朝阳门        30     40  |   70
@@ -79,7 +80,7 @@ class TableAssemblerTest {
         for (int cell = 0; cell < 4; cell++) {
             bands[cell * TableCounts.PER_CELL + (cell % 2) * 4 + 1] = interior[cell]; // all aged 15–59
         }
-        PopulationTable t = new TableAssembler(K5).assemble(r, new TableCounts(TableLayout.of(r), interior, bands));
+        PopulationTable t = new TableAssembler(K5).assemble(r, new TableCounts(TableLayout.of(r, List.of()), interior, bands));
 
         assertThat(t.disclosureControl()).isEqualTo(new PopulationTable.Disclosure(true, "disclosure-control-v1", 5, 1, 3));
         PopulationTable.Cell small = cell(t, Map.of("street", "110101006", "sex", "MALE"));
@@ -92,21 +93,21 @@ class TableAssemblerTest {
         assertThat(t.groups()).extracting(g -> g.indicators().get("sexRatio").status()).containsOnly(CellStatus.SUPPRESSED);
 
         // the same table unsuppressed: everything shown, sex ratios 15.0, 75.0 and 55.0
-        PopulationTable open = new TableAssembler(null).assemble(r, new TableCounts(TableLayout.of(r), interior, bands));
+        PopulationTable open = new TableAssembler(null).assemble(r, new TableCounts(TableLayout.of(r, List.of()), interior, bands));
         assertThat(open.cells()).extracting(PopulationTable.Cell::status).containsOnly(CellStatus.PUBLISHED);
         assertThat(open.groups()).extracting(g -> g.indicators().get("sexRatio").value()).containsExactly(15.0, 75.0, 55.0);
     }
 
     @Test
     void ratiosOfGroupsWithoutSmallCountsArePublished() {
-        TableRequest r = TableRequest.parse("sexRatio", "street", null, "2020-11-01", null, "110101006,110101007", null, null, TODAY);
+        TableRequest r = TableRequestTest.parse("sexRatio", "street", null, "2020-11-01", null, "110101006,110101007", null, null, TODAY);
         long[] interior = {50, 70};
         long[] bands = new long[2 * TableCounts.PER_CELL];
         bands[1] = 20;                           // 东四: 20 men, 30 women aged 15–59
         bands[5] = 30;
         bands[TableCounts.PER_CELL + 1] = 40;    // 朝阳门: 40 men, 30 women
         bands[TableCounts.PER_CELL + 5] = 30;
-        PopulationTable t = new TableAssembler(K5).assemble(r, new TableCounts(TableLayout.of(r), interior, bands));
+        PopulationTable t = new TableAssembler(K5).assemble(r, new TableCounts(TableLayout.of(r, List.of()), interior, bands));
         assertThat(t.groups()).extracting(g -> g.indicators().get("sexRatio").value())
                 .containsExactly(66.67, 133.33, 100.0); // 20/30, 40/30, 60/60
     }

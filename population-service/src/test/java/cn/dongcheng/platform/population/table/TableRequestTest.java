@@ -16,9 +16,16 @@ class TableRequestTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
+    /** The parameters the tests name, the others (from, community) absent. */
+    static TableRequest parse(String indicators, String dimensions, String ageGroups, String date, String population,
+                              String street, String sex, Boolean unsuppressed, LocalDate today) {
+        return TableRequest.parse(new TableRequest.Parameters(indicators, dimensions, ageGroups, date, null, population,
+                street, null, sex, unsuppressed), today);
+    }
+
     @Test
     void defaultsAreResidentsTodayInFiveYearGroupsWithCountsOnly() {
-        TableRequest r = TableRequest.parse(null, null, null, null, null, null, null, null, TODAY);
+        TableRequest r = parse(null, null, null, null, null, null, null, null, TODAY);
         assertThat(r.indicators()).containsExactly(TableIndicator.COUNT);
         assertThat(r.dimensions()).isEmpty();
         assertThat(r.date()).isEqualTo(TODAY);
@@ -29,7 +36,7 @@ class TableRequestTest {
 
     @Test
     void everythingNamedIsRead() {
-        TableRequest r = TableRequest.parse("sexRatio,pyramid", "street,age,sex", "0-14,15-64,65+", "2020-11-01", "FLOATING",
+        TableRequest r = parse("sexRatio,pyramid", "street,age,sex", "0-14,15-64,65+", "2020-11-01", "FLOATING",
                 "110101006, 110101007", "FEMALE", true, TODAY);
         assertThat(r.indicators()).containsExactly(TableIndicator.COUNT, TableIndicator.SEX_RATIO, TableIndicator.PYRAMID);
         assertThat(r.dimensions()).containsExactly(TableDimension.STREET, TableDimension.AGE, TableDimension.SEX);
@@ -41,7 +48,7 @@ class TableRequestTest {
 
     @Test
     void everyBadParameterIsNamedInOneAnswer() {
-        InvalidInputException e = catchThrowableOfType(() -> TableRequest.parse("count,births", "street,town", "0-14,10+",
+        InvalidInputException e = catchThrowableOfType(() -> parse("count,births", "street,town", "0-14,10+",
                 "2020-02-30", "TOURISTS", "110101006,110102001", "OTHER", null, TODAY), InvalidInputException.class);
         assertThat(e.problems()).extracting(FieldProblem::field)
                 .containsExactly("indicators", "dimensions", "ageGroups", "date", "population", "street", "sex");
@@ -49,15 +56,31 @@ class TableRequestTest {
     }
 
     @Test
-    void indicatorsAndDimensionsTheRegisterCannotServeYetSaySo() {
-        InvalidInputException e = catchThrowableOfType(() -> TableRequest.parse("crudeBirthRate,inflow,averageHouseholdSize",
-                "community", null, null, null, null, null, null, TODAY), InvalidInputException.class);
-        List<String> reasons = e.problems().stream().map(p -> p.field() + ": " + p.reason()).toList();
-        assertThat(reasons).containsExactly(
-                "indicators: crudeBirthRate needs the births of the period, which the person register does not record yet",
-                "indicators: inflow needs moves into the district, which the person register does not record yet",
-                "indicators: averageHouseholdSize needs households, which the person register does not hold yet",
-                "dimensions: community needs the community of each person, which the person register does not hold yet");
+    void theEventsPeriodIsTheTwelveMonthsEndingOnTheDateUnlessFromIsGiven() {
+        TableRequest r = parse("crudeBirthRate,inflow,averageHouseholdSize", "street,age", null, "2024-02-29", null, null,
+                null, null, TODAY);
+        assertThat(r.from()).isEqualTo(LocalDate.of(2023, 3, 1));
+        assertThat(r.dimensions()).containsExactly(TableDimension.STREET, TableDimension.AGE);
+        TableRequest own = TableRequest.parse(new TableRequest.Parameters("crudeDeathRate", "street", null, "2024-12-31",
+                "2024-07-01", null, null, null, null, null), TODAY);
+        assertThat(own.from()).isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(own.on(LocalDate.of(2025, 1, 31)).from()).isEqualTo(LocalDate.of(2024, 2, 1));
+    }
+
+    @Test
+    void aReversedOrOverlongPeriodAndEventsBeyondTheStreetsAreNamed() {
+        List<String> reversed = catchThrowableOfType(() -> TableRequest.parse(new TableRequest.Parameters("crudeBirthRate",
+                null, null, "2024-12-31", "2025-01-01", null, null, null, null, null), TODAY), InvalidInputException.class)
+                .problems().stream().map(p -> p.field() + ": " + p.reason()).toList();
+        assertThat(reversed).singleElement().asString().startsWith("from: ").contains("2025-01-01");
+        assertThat(catchThrowableOfType(() -> TableRequest.parse(new TableRequest.Parameters("inflow", null, null,
+                "2024-12-31", "2004-12-30", null, null, null, null, null), TODAY), InvalidInputException.class).problems())
+                .extracting(FieldProblem::field).containsExactly("from");
+        List<String> beyond = catchThrowableOfType(() -> TableRequest.parse(new TableRequest.Parameters("outflow",
+                "street,category", null, null, null, "REGISTERED", null, "东四第1社区", "MALE", null), TODAY),
+                InvalidInputException.class).problems().stream().map(p -> p.field() + ": " + p.reason()).toList();
+        assertThat(beyond).hasSize(3).allMatch(p -> p.startsWith("indicators: "));
+        assertThat(beyond.get(0)).endsWith("not by category");
     }
 
     @Test
@@ -69,24 +92,24 @@ class TableRequestTest {
             ages.append(age).append('-').append(age).append(',');
         }
         String singleTo150 = ages.append("150+").toString();
-        TableRequest r = TableRequest.parse("sexRatio", "street,age,category", singleTo150, null, null, null, null, null, TODAY);
-        InvalidInputException e = catchThrowableOfType(() -> TableLayout.of(r), InvalidInputException.class);
+        TableRequest r = parse("sexRatio", "street,age,category", singleTo150, null, null, null, null, null, TODAY);
+        InvalidInputException e = catchThrowableOfType(() -> TableLayout.of(r, List.of()), InvalidInputException.class);
         assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("dimensions");
         assertThat(e.problems().get(0).reason()).contains("59058");
         // without the ratios' bands it fits: 17 + 2,567 + 5,134
-        assertThat(TableLayout.of(TableRequest.parse(null, "street,age,category", singleTo150, null, null, null, null, null, TODAY))
+        assertThat(TableLayout.of(parse(null, "street,age,category", singleTo150, null, null, null, null, null, TODAY), List.of())
                 .buckets(false)).isEqualTo(7_718);
     }
 
     @Test
     void aPyramidNeedsAgeAndSexAndATableAtMostThreeDimensions() {
-        assertThat(catchThrowableOfType(() -> TableRequest.parse("pyramid", "street,age", null, null, null, null, null, null, TODAY),
+        assertThat(catchThrowableOfType(() -> parse("pyramid", "street,age", null, null, null, null, null, null, TODAY),
                 InvalidInputException.class).problems()).extracting(FieldProblem::reason).containsExactly("pyramid needs the dimensions age and sex");
-        assertThat(catchThrowableOfType(() -> TableRequest.parse(null, "street,age,sex,category", null, null, null, null, null, null, TODAY),
+        assertThat(catchThrowableOfType(() -> parse(null, "street,age,sex,category", null, null, null, null, null, null, TODAY),
                 InvalidInputException.class).problems()).extracting(FieldProblem::field).containsExactly("dimensions");
-        assertThat(catchThrowableOfType(() -> TableRequest.parse(null, "sex,sex", null, null, null, null, null, null, TODAY),
+        assertThat(catchThrowableOfType(() -> parse(null, "sex,sex", null, null, null, null, null, null, TODAY),
                 InvalidInputException.class).problems()).extracting(FieldProblem::reason).containsExactly("sex is named twice");
-        assertThat(catchThrowableOfType(() -> TableRequest.parse(null, null, null, "2026-12-01", null, null, null, null, TODAY),
+        assertThat(catchThrowableOfType(() -> parse(null, null, null, "2026-12-01", null, null, null, null, TODAY),
                 InvalidInputException.class).problems()).extracting(FieldProblem::field).containsExactly("date");
     }
 }
