@@ -51,9 +51,18 @@ final class HundredthsSerializer extends StdSerializer<double[]> {
             text[at++] = '-';
             hundredths = -hundredths;
         }
-        String whole = Long.toString(hundredths / 100);
-        whole.getChars(0, whole.length(), text, at);
-        at += whole.length();
+        // the whole part's digits written in place, last first: Long.toString's String per number was a third of
+        // the service's CPU for a 17-street single-year answer (JFR at 1 ms sampling)
+        int whole = (int) (hundredths / 100); // below 10^7
+        int digits = 1;
+        for (int rest = whole; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        for (int i = at + digits - 1; i >= at; i--) {
+            text[i] = (char) ('0' + whole % 10);
+            whole /= 10;
+        }
+        at += digits;
         text[at++] = '.';
         int fraction = (int) (hundredths % 100);
         text[at++] = (char) ('0' + fraction / 10);
