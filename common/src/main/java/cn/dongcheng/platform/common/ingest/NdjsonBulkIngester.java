@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -344,6 +343,11 @@ public class NdjsonBulkIngester {
         return "{\"index\":" + target + ",\"if_seq_no\":" + from.seqNo() + ",\"if_primary_term\":" + from.primaryTerm();
     }
 
+    /** A side document's action line up to its closing braces, written like {@link #actionOf} (no tree per line). */
+    private String sideActionOf(BatchPreparation.SideDocument side) {
+        return "{\"" + (side.partial() ? "update" : "index") + "\":{\"_index\":" + quoted(side.index()) + ",\"_id\":" + quoted(side.id());
+    }
+
     /** What Elasticsearch said of one item of a {@code _bulk} request. */
     private record ItemResult(int status, String type, String reason) {
         boolean ok() {
@@ -407,12 +411,10 @@ public class NdjsonBulkIngester {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
                 report.sideIndex(side.index());
-                ObjectNode action = es.object();
-                action.putObject(side.partial() ? "update" : "index").put("_index", side.index()).put("_id", side.id());
                 try {
                     byte[] source = json.writeValueAsBytes(side.partial() ? Map.of("doc", side.source()) : side.source());
-                    body.writeBytes(json.writeValueAsBytes(action));
-                    body.write('\n');
+                    body.writeBytes(sideActionOf(side).getBytes(StandardCharsets.UTF_8));
+                    body.writeBytes(ACTION_END);
                     body.writeBytes(source);
                     body.write('\n');
                 } catch (JsonProcessingException e) {

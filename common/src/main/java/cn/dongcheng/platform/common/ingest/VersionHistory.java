@@ -44,7 +44,15 @@ public class VersionHistory<T extends VersionedDocument<T>> implements BatchPrep
 
     @Override
     public Prepared prepare(List<IndexedDocument> batch) {
-        Map<String, T> latest = new HashMap<>(pages.getAll(currentAlias, batch.stream().map(IndexedDocument::id).distinct().toList(), type));
+        return prepare(batch, pages.getAll(currentAlias, batch.stream().map(IndexedDocument::id).distinct().toList(), type));
+    }
+
+    /**
+     * As {@link #prepare(List)}, on the stored versions of the batch's ids read by the caller (in real time, by id):
+     * for a preparation that reads them in one round trip with other documents it needs.
+     */
+    public Prepared prepare(List<IndexedDocument> batch, Map<String, T> stored) {
+        Map<String, T> latest = new HashMap<>(stored);
         Map<String, Long> linesPerId = batch.stream().collect(Collectors.groupingBy(IndexedDocument::id, Collectors.counting()));
         List<SideDocument> history = new ArrayList<>();
         Map<String, Object> versioned = new HashMap<>();

@@ -5,6 +5,8 @@ import cn.dongcheng.platform.common.ingest.DocumentVersion;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
 import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.paging.DocumentPages;
+import cn.dongcheng.platform.common.paging.DocumentPages.Found;
+import cn.dongcheng.platform.common.paging.DocumentPages.Ids;
 import cn.dongcheng.platform.common.paging.DocumentPages.Versioned;
 
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import java.util.Set;
  */
 final class LinkingPreparation implements BatchPreparation {
 
-    private static final int SCAN_BATCH = 1000;
+    /** Hits of the search for unlinked records answered at once; more (a batch of persons with many records) are scanned. */
+    private static final int SEARCH_LIMIT = 10_000;
 
     private final DocumentPages pages;
     private final VersionHistory<SourceRecord> history;
@@ -54,14 +57,23 @@ final class LinkingPreparation implements BatchPreparation {
     @Override
     public Prepared prepare(List<IndexedDocument> all) {
         Map<String, String> rejected = new HashMap<>();
-        Prepared versions = history.prepare(bySourceKey(all));
+        List<IndexedDocument> keyed = bySourceKey(all);
+        // the records' stored versions and the persons as stored, in one round trip
+        Ids<SourceRecord> recordIds = new Ids<>(sourcesAlias, keyed.stream().map(IndexedDocument::id).toList(), SourceRecord.class);
+        Ids<LinkedPerson> personIds = new Ids<>(personsAlias, all.stream().map(IndexedDocument::id).distinct().toList(), LinkedPerson.class);
+        Found found = pages.getAllVersioned(List.of(recordIds, personIds));
+        Map<String, SourceRecord> storedRecords = new HashMap<>();
+        found.of(recordIds).forEach((key, record) -> storedRecords.put(key, record.source()));
+        Map<String, Versioned<LinkedPerson>> read = found.of(personIds);
+
+        Prepared versions = history.prepare(keyed, storedRecords);
         Set<String> moved = personsOfMovedRecords(all, versions);
         List<IndexedDocument> batch = all;
         if (!moved.isEmpty()) {
             moved.forEach(id -> rejected.put(id, "idNumber: a source record of this upload (source + sourceId) belongs "
                     + "to another ID number; a corrected ID number needs a new sourceId"));
             batch = all.stream().filter(d -> !moved.contains(d.id())).toList();
-            versions = history.prepare(bySourceKey(batch));
+            versions = history.prepare(bySourceKey(batch), storedRecords);
         }
         List<IndexedDocument> bySourceKey = bySourceKey(batch);
         Map<String, String> personOfKey = new HashMap<>();
@@ -83,9 +95,8 @@ final class LinkingPreparation implements BatchPreparation {
         }
 
         List<String> ids = batch.stream().map(IndexedDocument::id).distinct().toList();
-        Map<String, Versioned<LinkedPerson>> read = pages.getAllVersioned(personsAlias, ids, LinkedPerson.class);
         Map<String, LinkedPerson> before = new HashMap<>();
-        read.forEach((id, person) -> before.put(id, person.source()));
+        ids.stream().filter(read::containsKey).forEach(id -> before.put(id, read.get(id).source()));
         Map<String, Map<String, SourceRecord>> recordsOf = new HashMap<>();
         for (SourceRecord r : knownRecords(ids, before, incoming.keySet())) {
             recordsOf.computeIfAbsent(r.idNumber(), k -> new HashMap<>()).put(r.key(), r);
@@ -133,17 +144,17 @@ final class LinkingPreparation implements BatchPreparation {
         return moved;
     }
 
-    /** The stored source records of these persons other than the batch's: linked ones by id, unlinked ones by search. */
+    /**
+     * The stored source records of these persons other than the batch's, read in real time by id: the linked ones (the
+     * persons' {@code sourceKeys}) and any unlinked one (a person write that failed after its record was stored). The
+     * unlinked are found by the keys a search of the persons' records answers from doc values: linked records are
+     * searched too, but no stored document is loaded for them twice, and a new person's search finds nothing.
+     */
     private List<SourceRecord> knownRecords(List<String> ids, Map<String, LinkedPerson> before, Set<String> batchKeys) {
-        Set<String> linked = new HashSet<>();
-        before.values().stream().map(LinkedPerson::sourceKeys).filter(Objects::nonNull).forEach(linked::addAll);
-        linked.removeAll(batchKeys);
-        Map<String, SourceRecord> found = new HashMap<>(pages.getAll(sourcesAlias, linked, SourceRecord.class));
-        pages.scan(sourcesAlias, PersonSources.recordsOf(ids), null, SCAN_BATCH, SourceRecord.class, hits -> hits.forEach(r -> {
-            if (!batchKeys.contains(r.key())) {
-                found.putIfAbsent(r.key(), r);
-            }
-        }));
-        return List.copyOf(found.values());
+        Set<String> known = new HashSet<>();
+        before.values().stream().map(LinkedPerson::sourceKeys).filter(Objects::nonNull).forEach(known::addAll);
+        known.addAll(pages.keywords(sourcesAlias, PersonSources.recordsOf(ids), "key", SEARCH_LIMIT));
+        known.removeAll(batchKeys);
+        return List.copyOf(pages.getAll(sourcesAlias, known, SourceRecord.class).values());
     }
 }

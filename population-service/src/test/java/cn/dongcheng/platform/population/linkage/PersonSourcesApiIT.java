@@ -361,6 +361,25 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
     }
 
     @Test
+    void theKeysOfAPersonsStoredRecordsAreFoundWhetherTheyFitInOneSearchOrNot() {
+        String he = id("11010119880808030");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            lines.add(line("source", "SAMPLE_SURVEY", "sourceId", "S-H" + i, "sourceDate", "2016-05-0" + (i + 1),
+                    "idNumber", he, "residenceStreetCode", "110101015"));
+        }
+        deliverOk(lines.toArray(String[]::new));
+        List<String> expected = List.of("SAMPLE_SURVEY:S-H0", "SAMPLE_SURVEY:S-H1", "SAMPLE_SURVEY:S-H2", "SAMPLE_SURVEY:S-H3",
+                "SAMPLE_SURVEY:S-H4");
+
+        // one search answers at most the limit; with exactly that many hits or more, the rest come from a scan
+        for (int limit : new int[] {10, 5, 2}) {
+            assertThat(pages.keywords(sources.alias(), PersonSources.recordsOf(List.of(he)), "key", limit))
+                    .as("limit %d", limit).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
     void aSourceRecordDeliveredAgainUnderAnotherIdNumberIsRejectedAndBothPersonsStayAsTheyWere() {
         String zhou = id("11010119770707011");
         String wu = id("11010119770707020");
