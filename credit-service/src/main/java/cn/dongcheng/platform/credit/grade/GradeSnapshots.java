@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +118,26 @@ public class GradeSnapshots {
             }
         }
         if (!recompute.isEmpty()) {
-            grades.putAll(recompute(recompute, today));
+            Set<String> withRecords = withRecords(recompute);
+            Grade baseline = scorecard.baseline(today);
+            recompute.stream().filter(code -> !withRecords.contains(code)).forEach(code -> grades.put(code, baseline));
+            grades.putAll(recompute(recompute.stream().filter(withRecords::contains).toList(), today));
         }
         return grades;
+    }
+
+    /**
+     * Which of these codes have any record: one aggregation over the records' {@code uscc} doc values. Most legal
+     * persons have none (no snapshot is kept for them), so a pool's batch is mostly answered here instead of by a
+     * point-in-time read of records per thousand codes.
+     */
+    private Set<String> withRecords(List<String> codes) {
+        Set<String> found = new HashSet<>();
+        SearchResponse<Void> answer = call(() -> client.search(s -> s.index(recordsAlias).size(0).trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.terms(t -> t.field("uscc").terms(v -> v.value(codes.stream().map(FieldValue::of).toList()))))
+                .aggregations("subjects", a -> a.terms(t -> t.field("uscc").size(codes.size()))), Void.class));
+        answer.aggregations().get("subjects").sterms().buckets().array().forEach(b -> found.add(b.key().stringValue()));
+        return found;
     }
 
     /** A snapshot's summary from its doc values (each field an array of one value; {@code validUntil} may be absent). */

@@ -230,6 +230,12 @@ class GradeSnapshotIT extends ElasticsearchIntegrationTest {
         assertThat(answer.path("results").get(1).path("riskClass").asText()).as("the serious list bounds the class").isEqualTo("D");
         assertThat(answer.path("results").get(4).path("recordsInForce").asInt()).as("unknown: the baseline").isZero();
         assertThat(stored(unknown)).as("no snapshot for a code without records").isNull();
+
+        // a subject with records whose snapshot is gone is recomputed in the batch, not taken for one without records
+        call(() -> client.delete(d -> d.index(snapshots.alias()).id(codes.get(1)).refresh(Refresh.True)));
+        JsonNode again = riskClasses(asked);
+        assertThat(again.path("results").get(1).path("riskClass").asText()).isEqualTo("D");
+        assertThat(again.path("results").get(1).path("score").asInt()).isEqualTo(fresh.get(codes.get(1)).score());
     }
 
     @Test
