@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * Assigns inspectors to a drawn task once (随机选派执法检查人员), with {@link InspectorAssignment} seeded by the draw's
  * published key string. Inputs are read so that a retry computes the same teams: the workload counted is the open
  * assignments of <em>other</em> tasks (this task's own half-written teams do not count), and the previous inspectors
- * of an entity are the team of its most recent target drawn before this task. Teams are written target by target
- * (version-guarded), then the assignment record is created: a failure half-way leaves no record, and the retry writes
- * the same teams again, so the task converges to one assignment.
+ * of an entity are the team of its most recent target drawn before this task. Teams are written target by target,
+ * each onto the version of its target read with the inputs (version-guarded), then the assignment record is created: a
+ * failure half-way leaves no record, and the retry writes the same teams again, so the task converges to one
+ * assignment.
  */
 @Service
 public class TaskAssignments {
@@ -82,7 +83,8 @@ public class TaskAssignments {
         }
         DrawRecord draw = draws.findDraw(task.taskId())
                 .orElseThrow(() -> new ConflictException("task " + task.taskId() + " is not drawn yet: nothing to assign"));
-        List<DrawnTarget> drawn = targets.allOfTask(task.taskId());
+        List<Versioned<DrawnTarget>> read = targets.allOfTask(task.taskId());
+        List<DrawnTarget> drawn = read.stream().map(Versioned::document).toList();
         List<InspectorDocument> staff = inspectors.ofDepartments(task.departments());
         // only what can matter, not every target ever assigned: earlier targets of these entities (who inspected them
         // last) and targets of other tasks on these inspectors' desks (their workload)
@@ -105,10 +107,11 @@ public class TaskAssignments {
             throw new InfeasibleAssignmentException(task.taskId(), outcome.violations());
         }
         String now = OffsetDateTime.now(clock).toString();
-        Map<String, Versioned<DrawnTarget>> read = targets.versioned(task.taskId(), outcome.teams().stream().map(InspectionTeam::uscc).toList());
+        Map<String, Versioned<DrawnTarget>> byUscc = new HashMap<>();
+        read.forEach(t -> byUscc.put(t.document().uscc(), t));
         Map<Versioned<DrawnTarget>, TargetAssignment> unwritten = new LinkedHashMap<>();
         for (InspectionTeam team : outcome.teams()) {
-            Versioned<DrawnTarget> target = read.get(team.uscc());
+            Versioned<DrawnTarget> target = byUscc.get(team.uscc());
             if (target == null) {
                 throw new IllegalStateException("drawn target " + team.uscc() + " of " + task.taskId() + " vanished while being assigned");
             }

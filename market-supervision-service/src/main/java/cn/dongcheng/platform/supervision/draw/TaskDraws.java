@@ -22,6 +22,10 @@ import cn.dongcheng.platform.supervision.task.SpotCheckTask;
 import cn.dongcheng.platform.supervision.task.SpotCheckTasks;
 import cn.dongcheng.platform.supervision.task.TaskItem;
 import cn.dongcheng.platform.supervision.timing.SpotCheckSteps;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,7 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.asc;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
@@ -55,9 +61,16 @@ public class TaskDraws {
     private static final Logger log = LoggerFactory.getLogger(TaskDraws.class);
     /** A pool frozen before profiles were kept: its targets count under no street or section. */
     private static final EntityProfile UNKNOWN_PROFILE = new EntityProfile(null, null);
+    /**
+     * What a draw reads of its frozen pool: codes, rules, sizes, digest and time — not the exclusions nor the profiles,
+     * which are most of a large pool's document (100,000 profiles are about three times the codes).
+     */
+    private static final List<String> DRAWN_FROM = List.of("taskId", "poolDigest", "strata", "rules", "sampleSizes", "frozenAt");
+    /** Codes that name a field path as they are (no dot, no wildcard): the profiles of these are read one by one. */
+    private static final Pattern PLAIN_CODE = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final SpotCheckTasks tasks;
-    private final TaskPools pools;
+    private final ElasticsearchClient client;
     private final DrawnTargets targets;
     private final GuardedDocuments documents;
     private final DocumentPages pages;
@@ -67,11 +80,12 @@ public class TaskDraws {
     private final String sourcesAlias;
     private final String drawsAlias;
     private final String attemptsAlias;
+    private final String poolsAlias;
 
-    public TaskDraws(SpotCheckTasks tasks, TaskPools pools, DrawnTargets targets, GuardedDocuments documents, DocumentPages pages,
-                     AuditTrail audit, Clock clock, SpotCheckSteps steps, IndexNames names) {
+    public TaskDraws(SpotCheckTasks tasks, ElasticsearchClient client, DrawnTargets targets, GuardedDocuments documents,
+                     DocumentPages pages, AuditTrail audit, Clock clock, SpotCheckSteps steps, IndexNames names) {
         this.tasks = tasks;
-        this.pools = pools;
+        this.client = client;
         this.targets = targets;
         this.documents = documents;
         this.pages = pages;
@@ -81,6 +95,7 @@ public class TaskDraws {
         this.sourcesAlias = names.alias(SOURCES.resource());
         this.drawsAlias = names.alias(DRAWS.resource());
         this.attemptsAlias = names.alias(ATTEMPTS.resource());
+        this.poolsAlias = names.alias(TaskPools.INDEX.resource());
     }
 
     public RandomSourcesRecord enterSources(String taskId, RandomSourcesInput input, CallerContext caller) {
@@ -91,7 +106,7 @@ public class TaskDraws {
             throw new ConflictException("the random sources of " + task.taskId() + " may be entered only after "
                     + task.sourcesEnterableAfter() + ", when their values are public");
         }
-        if (pools.find(task.taskId()).isEmpty()) {
+        if (!poolFrozen(task.taskId())) {
             throw new ConflictException("the pool of " + task.taskId() + " was not frozen before its sources became known: no draw");
         }
         RandomSourcesRecord record = new RandomSourcesRecord(task.taskId(), sources.sources(), now.toString(), caller.actor());
@@ -108,11 +123,11 @@ public class TaskDraws {
         SpotCheckTask task = tasks.get(taskId);
         String attemptId = UUID.randomUUID().toString();
         Optional<DrawRecord> earlier = findDraw(task.taskId());
-        Optional<FrozenPoolRecord> pool = pools.find(task.taskId());
         if (earlier.isPresent()) {
-            targets.saveAll(drawnTargets(task, pool.orElseThrow(), earlier.get())); // completes one cut short; adds nothing else
+            targets.saveAll(drawnTargets(task, earlier.get())); // completes one cut short; adds nothing else
             throw refused(task, attemptId, caller, "drawn already at " + earlier.get().drawnAt() + "; a draw is never repeated");
         }
+        Optional<FrozenPoolRecord> pool = poolToDrawFrom(task.taskId());
         if (pool.isEmpty()) {
             throw refused(task, attemptId, caller, "no frozen pool yet");
         }
@@ -124,7 +139,8 @@ public class TaskDraws {
         long started = System.nanoTime();
         List<StratumRule> rules = pool.get().rules();
         long largest = pool.get().sampleSizes().values().stream().mapToLong(Integer::longValue).max().orElse(0);
-        StratifiedDraw.Result result = StratifiedDraw.draw(pool.get().pool(), new PublicRandomSources(sources.get().sources()), rules,
+        FrozenPool frozen = pool.get().pool();
+        StratifiedDraw.Result result = StratifiedDraw.draw(frozen, new PublicRandomSources(sources.get().sources()), rules,
                 AlgorithmVersion.forLargestSample(largest));
         long millis = (System.nanoTime() - started) / 1_000_000;
         laps.lap("select");
@@ -133,7 +149,7 @@ public class TaskDraws {
             throw refused(task, attemptId, caller, "another attempt drew first");
         }
         laps.lap("store-draw");
-        targets.saveAll(drawnTargets(task, pool.get(), record));
+        targets.saveAll(drawnTargets(task, record));
         laps.lap("store-targets");
         logAttempt(task, attemptId, caller, DrawAttempt.DRAWN, null);
         audit.record(caller, "DRAW", drawsAlias + "/" + task.taskId(), "ok", result.algorithmVersion() + " " + result.keyString());
@@ -141,7 +157,7 @@ public class TaskDraws {
         log.info("draw of {} in {} ms ({} for the selection): {} targets from a pool of {}", task.taskId(),
                 (System.nanoTime() - started) / 1_000_000, millis, result.strata().stream().mapToInt(StratifiedDraw.StratumSelection::sampleSize).sum(),
                 result.strata().stream().mapToInt(StratifiedDraw.StratumSelection::poolSize).sum());
-        return publication(task, pool.get(), sources.get(), record);
+        return publication(task, frozen, pool.get().frozenAt(), sources.get(), record);
     }
 
     private ConflictException refused(SpotCheckTask task, String attemptId, CallerContext caller, String reason) {
@@ -155,12 +171,16 @@ public class TaskDraws {
                 caller.actor(), caller.roleNames(), RequestIds.current(), outcome, reason));
     }
 
-    /** One target per selected entity, with the task's items and departments, ready for inspectors to be attached. */
-    private static List<DrawnTarget> drawnTargets(SpotCheckTask task, FrozenPoolRecord pool, DrawRecord draw) {
+    /**
+     * One target per selected entity, with the task's items and departments and the profile the pool kept of it, ready
+     * for inspectors to be attached.
+     */
+    private List<DrawnTarget> drawnTargets(SpotCheckTask task, DrawRecord draw) {
         List<String> items = task.items().stream().map(TaskItem::code).toList();
         String drawnOn = OffsetDateTime.parse(draw.drawnAt()).toLocalDate().toString();
         List<DrawnTarget> out = new ArrayList<>();
-        Map<String, EntityProfile> profiles = pool.profiles() == null ? Map.of() : pool.profiles();
+        Map<String, EntityProfile> profiles = profilesOf(task.taskId(),
+                draw.result().strata().stream().flatMap(s -> s.selectedCodes().stream()).toList());
         for (StratifiedDraw.StratumSelection stratum : draw.result().strata()) {
             List<String> selected = stratum.selectedCodes();
             for (int i = 0; i < selected.size(); i++) {
@@ -176,25 +196,59 @@ public class TaskDraws {
     public Map<String, Object> publication(String taskId) {
         SpotCheckTask task = tasks.get(taskId);
         DrawRecord draw = findDraw(task.taskId()).orElseThrow(() -> new NotFoundException("task " + task.taskId() + " is not drawn yet"));
-        return publication(task, pools.find(task.taskId()).orElseThrow(), findSources(task.taskId()).orElseThrow(), draw);
+        FrozenPoolRecord pool = poolToDrawFrom(task.taskId()).orElseThrow();
+        return publication(task, pool.pool(), pool.frozenAt(), findSources(task.taskId()).orElseThrow(), draw);
     }
 
-    private static Map<String, Object> publication(SpotCheckTask task, FrozenPoolRecord pool, RandomSourcesRecord sources, DrawRecord draw) {
+    private static Map<String, Object> publication(SpotCheckTask task, FrozenPool pool, String poolFrozenAt, RandomSourcesRecord sources,
+                                                   DrawRecord draw) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("taskId", task.taskId());
         doc.put("sourceNames", task.randomSources().stream().map(AnnouncedSource::name).toList());
         doc.put("sourcesEnteredAt", sources.enteredAt());
-        doc.put("poolFrozenAt", pool.frozenAt());
+        doc.put("poolFrozenAt", poolFrozenAt);
         doc.put("drawnAt", draw.drawnAt());
-        doc.putAll(DrawPublication.toMap(pool.pool(), new PublicRandomSources(sources.sources()), draw.result()));
+        doc.putAll(DrawPublication.toMap(pool, new PublicRandomSources(sources.sources()), draw.result()));
         return doc;
+    }
+
+    /** Whether the task's pool is frozen: asked without reading it (a pool of 100,000 entities is megabytes). */
+    private boolean poolFrozen(String taskId) {
+        return call(() -> client.exists(e -> e.index(poolsAlias).id(taskId))).value();
+    }
+
+    /** The frozen pool as far as a draw, its publication and its verification need it; empty while none is frozen. */
+    private Optional<FrozenPoolRecord> poolToDrawFrom(String taskId) {
+        GetResponse<FrozenPoolRecord> found = call(() -> client.get(g -> g.index(poolsAlias).id(taskId).sourceIncludes(DRAWN_FROM),
+                FrozenPoolRecord.class));
+        return found.found() && found.source() != null ? Optional.of(found.source()) : Optional.empty();
+    }
+
+    /**
+     * The profiles the pool kept of these entities (street, section), filtered to them by Elasticsearch — not the whole
+     * map, which at 100,000 entries is most of the pool's document; none for a pool frozen before profiles were kept.
+     */
+    private Map<String, EntityProfile> profilesOf(String taskId, List<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        List<String> paths = codes.stream().allMatch(c -> PLAIN_CODE.matcher(c).matches())
+                ? codes.stream().map(c -> "profiles." + c).toList()
+                : List.of("profiles");
+        MgetResponse<FrozenPoolRecord> found = call(() -> client.mget(m -> m.docs(d -> d.index(poolsAlias).id(taskId)
+                .source(src -> src.filter(f -> f.includes(paths)))), FrozenPoolRecord.class));
+        MultiGetResponseItem<FrozenPoolRecord> pool = found.docs().get(0);
+        if (!pool.isResult() || !pool.result().found() || pool.result().source() == null || pool.result().source().profiles() == null) {
+            return Map.of();
+        }
+        return pool.result().source().profiles();
     }
 
     /** Recomputes the draw from the published pool, sources and algorithm version alone. */
     public DrawVerification verify(String taskId) {
         SpotCheckTask task = tasks.get(taskId);
         DrawRecord draw = findDraw(task.taskId()).orElseThrow(() -> new NotFoundException("task " + task.taskId() + " is not drawn yet"));
-        FrozenPoolRecord pool = pools.find(task.taskId()).orElseThrow();
+        FrozenPoolRecord pool = poolToDrawFrom(task.taskId()).orElseThrow();
         PublicRandomSources sources = new PublicRandomSources(findSources(task.taskId()).orElseThrow().sources());
         FrozenPool frozen = pool.pool();
         StratifiedDraw.Result again = StratifiedDraw.draw(frozen, sources, pool.rules(), AlgorithmVersion.ofId(draw.result().algorithmVersion()));
