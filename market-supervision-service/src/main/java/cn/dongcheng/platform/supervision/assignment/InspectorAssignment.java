@@ -437,7 +437,7 @@ public final class InspectorAssignment {
     }
 
     /** What fails for this target whatever the order: too few eligible inspectors, or nobody eligible qualified. */
-    private static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
+    static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
         List<AssignmentViolation> found = new ArrayList<>();
         List<AssignableInspector> eligible = inspectors.stream().filter(i -> eligible(i, target) && i.workloadCap() > i.currentLoad()).toList();
         if (eligible.size() < teamSize) {
@@ -460,7 +460,7 @@ public final class InspectorAssignment {
         return found;
     }
 
-    private static boolean eligible(AssignableInspector inspector, AssignmentTarget target) {
+    static boolean eligible(AssignableInspector inspector, AssignmentTarget target) {
         return inspector.active() && !inspector.conflicts().contains(target.uscc())
                 && !target.previousInspectors().contains(inspector.badgeNumber());
     }

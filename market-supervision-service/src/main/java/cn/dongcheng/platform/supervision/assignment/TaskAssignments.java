@@ -87,15 +87,18 @@ public class TaskAssignments {
         List<DrawnTarget> drawn = read.stream().map(Versioned::document).toList();
         List<InspectorDocument> staff = inspectors.ofDepartments(task.departments());
         // only what can matter, not every target ever assigned: earlier targets of these entities (who inspected them
-        // last) and targets of other tasks on these inspectors' desks (their workload)
+        // last) and targets of other tasks on these inspectors' desks (their workload), in one scan, then told apart
         Set<String> required = task.items().stream().map(TaskItem::qualification).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, Set<String>> previous = previousInspectors(
-                targets.assignedOutside(task.taskId(), drawn.stream().map(DrawnTarget::uscc).toList(), List.of()), draw.drawnAt());
+        Set<String> entities = drawn.stream().map(DrawnTarget::uscc).collect(Collectors.toSet());
+        Set<String> badges = staff.stream().map(InspectorDocument::badgeNumber).collect(Collectors.toSet());
+        List<DrawnTarget> elsewhere = targets.assignedOutside(task.taskId(), List.copyOf(entities), List.copyOf(badges));
+        Map<String, Set<String>> previous = previousInspectors(elsewhere.stream().filter(t -> entities.contains(t.uscc())).toList(),
+                draw.drawnAt());
         List<AssignmentTarget> assignmentTargets = drawn.stream()
                 .sorted(Comparator.comparing(DrawnTarget::riskClass).thenComparingInt(DrawnTarget::selectionOrder))
                 .map(t -> new AssignmentTarget(t.uscc(), required, previous.getOrDefault(t.uscc(), Set.of()))).toList();
-        Map<String, Integer> load = openLoad(targets.assignedOutside(task.taskId(), List.of(),
-                staff.stream().map(InspectorDocument::badgeNumber).toList()));
+        Map<String, Integer> load = openLoad(elsewhere.stream()
+                .filter(t -> t.assignment().inspectors().stream().anyMatch(badges::contains)).toList());
         List<AssignableInspector> assignable = staff.stream()
                 .map(i -> AssignableInspector.of(i, load.getOrDefault(i.badgeNumber(), 0))).toList();
         String seed = draw.result().keyString();

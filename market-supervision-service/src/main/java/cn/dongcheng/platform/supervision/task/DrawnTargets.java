@@ -132,23 +132,32 @@ public class DrawnTargets {
 
     /**
      * The assigned targets of other tasks of these entities (who inspected them last) or on these inspectors' desks
-     * (their workload) — either list may be empty — in slices of {@value #TERMS_SLICE} terms.
+     * (their workload) — either list may be empty — in one scan per {@value #TERMS_SLICE} terms of each list (one in
+     * all, usually: a point in time, its pages and its closing per list took a scan more).
      */
     public List<DrawnTarget> assignedOutside(String taskId, List<String> usccs, List<String> badgeNumbers) {
         Map<String, DrawnTarget> found = new LinkedHashMap<>();
-        scanAssignedOutside(taskId, "uscc", usccs, found);
-        scanAssignedOutside(taskId, "assignment.inspectors", badgeNumbers, found);
+        for (int from = 0; from < Math.max(usccs.size(), badgeNumbers.size()); from += TERMS_SLICE) {
+            List<FieldValue> entities = slice(usccs, from);
+            List<FieldValue> inspectors = slice(badgeNumbers, from);
+            Query query = Query.of(q -> q.bool(b -> {
+                b.filter(f -> f.exists(e -> e.field("assignment.inspectors"))).mustNot(term("taskId", taskId)).minimumShouldMatch("1");
+                if (!entities.isEmpty()) {
+                    b.should(s -> s.terms(t -> t.field("uscc").terms(v -> v.value(entities))));
+                }
+                if (!inspectors.isEmpty()) {
+                    b.should(s -> s.terms(t -> t.field("assignment.inspectors").terms(v -> v.value(inspectors))));
+                }
+                return b;
+            }));
+            pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, batch -> batch.forEach(t -> found.putIfAbsent(t.targetId(), t)));
+        }
         return List.copyOf(found.values());
     }
 
-    private void scanAssignedOutside(String taskId, String field, List<String> values, Map<String, DrawnTarget> found) {
-        for (int from = 0; from < values.size(); from += TERMS_SLICE) {
-            List<FieldValue> slice = values.subList(from, Math.min(values.size(), from + TERMS_SLICE)).stream().map(FieldValue::of).toList();
-            Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
-                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(slice))))
-                    .mustNot(term("taskId", taskId))));
-            pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, batch -> batch.forEach(t -> found.putIfAbsent(t.targetId(), t)));
-        }
+    private static List<FieldValue> slice(List<String> values, int from) {
+        return from >= values.size() ? List.of()
+                : values.subList(from, Math.min(values.size(), from + TERMS_SLICE)).stream().map(FieldValue::of).toList();
     }
 
     public Page<DrawnTarget> ofTask(String taskId, PageRequest request) {

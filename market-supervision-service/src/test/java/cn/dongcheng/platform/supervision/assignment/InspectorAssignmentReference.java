@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * {@link InspectorAssignment} as first written (commit 794bc00: per target, every inspector filtered and the lowest load
  * levels hashed and sorted), kept unchanged as the reference the indexed implementation must equal — teams, coverage,
- * loads and violations — on the same inputs.
+ * loads and violations — on the same inputs. The explanation of what fails whatever the order is shared with it (that
+ * code did not change; only when to ask for it did).
  */
 final class InspectorAssignmentReference {
 
@@ -31,7 +32,7 @@ final class InspectorAssignmentReference {
         }
         List<AssignmentViolation> violations = new ArrayList<>();
         for (AssignmentTarget target : targets) {
-            violations.addAll(orderIndependentViolations(target, inspectors, teamSize));
+            violations.addAll(InspectorAssignment.orderIndependentViolations(target, inspectors, teamSize)); // unchanged, shared
         }
         if (!violations.isEmpty()) {
             return new AssignmentOutcome(List.of(), Map.of(), violations);
@@ -45,7 +46,7 @@ final class InspectorAssignmentReference {
             List<Integer> eligibleFree = new ArrayList<>();
             for (int k = 0; k < inspectors.size(); k++) {
                 AssignableInspector i = inspectors.get(k);
-                if (eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()) {
+                if (InspectorAssignment.eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()) {
                     eligibleFree.add(k);
                 }
             }
@@ -176,35 +177,6 @@ final class InspectorAssignmentReference {
             }
         }
         return true;
-    }
-
-    /** What fails for this target whatever the order: too few eligible inspectors, or nobody eligible qualified. */
-    private static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
-        List<AssignmentViolation> found = new ArrayList<>();
-        List<AssignableInspector> eligible = inspectors.stream().filter(i -> eligible(i, target) && i.workloadCap() > i.currentLoad()).toList();
-        if (eligible.size() < teamSize) {
-            long onLeave = inspectors.stream().filter(i -> !i.active()).count();
-            long conflicted = inspectors.stream().filter(i -> i.active() && i.conflicts().contains(target.uscc())).count();
-            long previous = inspectors.stream().filter(i -> i.active() && target.previousInspectors().contains(i.badgeNumber())).count();
-            long full = inspectors.stream().filter(i -> i.workloadCap() <= i.currentLoad()).count();
-            found.add(new AssignmentViolation(target.uscc(), Constraint.TEAM_SIZE, null, String.format(
-                    "%d of %d inspectors are eligible, %d needed (%d on leave, %d declared a conflict, %d inspected it last time, %d at their cap)",
-                    eligible.size(), inspectors.size(), teamSize, onLeave, conflicted, previous, full)));
-        }
-        for (String qualification : new TreeSet<>(target.requiredQualifications())) {
-            if (eligible.stream().noneMatch(i -> i.qualifications().contains(qualification))) {
-                long holders = inspectors.stream().filter(i -> i.qualifications().contains(qualification)).count();
-                found.add(new AssignmentViolation(target.uscc(), Constraint.QUALIFICATION, qualification, String.format(
-                        "no eligible inspector holds %s (%d in the directory hold it, none of them on duty, free of conflict and below their cap)",
-                        qualification, holders)));
-            }
-        }
-        return found;
-    }
-
-    private static boolean eligible(AssignableInspector inspector, AssignmentTarget target) {
-        return inspector.active() && !inspector.conflicts().contains(target.uscc())
-                && !target.previousInspectors().contains(inspector.badgeNumber());
     }
 
     /** The first eight bytes of {@code SHA-256(seed "|" uscc "|" badgeNumber)}, unsigned: a published, recomputable tie-break. */
