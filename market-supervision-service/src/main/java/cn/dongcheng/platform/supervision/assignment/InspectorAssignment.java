@@ -470,7 +470,7 @@ public final class InspectorAssignment {
         return firstEightBytes(sha256().digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static long firstEightBytes(byte[] d) {
+    static long firstEightBytes(byte[] d) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (d[i] & 0xFF);
@@ -478,7 +478,7 @@ public final class InspectorAssignment {
         return v;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

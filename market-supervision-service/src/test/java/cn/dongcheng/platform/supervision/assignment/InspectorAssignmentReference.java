@@ -4,7 +4,6 @@ import cn.dongcheng.platform.supervision.assignment.AssignmentViolation.Constrai
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class InspectorAssignmentReference {
         Map<String, Integer> load = new LinkedHashMap<>();
         inspectors.forEach(i -> load.put(i.badgeNumber(), i.currentLoad()));
         List<InspectionTeam> teams = new ArrayList<>();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = InspectorAssignment.sha256();
         List<byte[]> badgeBytes = inspectors.stream().map(i -> ("|" + i.badgeNumber()).getBytes(StandardCharsets.UTF_8)).toList();
         for (AssignmentTarget target : targets) {
             List<Integer> eligibleFree = new ArrayList<>();
@@ -121,7 +120,7 @@ final class InspectorAssignmentReference {
             for (int k : eligibleFree) {
                 if (load.get(inspectors.get(k).badgeNumber()) == level) {
                     sha256.update(seedAndUscc);
-                    bucket.add(new long[] {firstEightBytes(sha256.digest(badgeBytes.get(k))), k});
+                    bucket.add(new long[] {InspectorAssignment.firstEightBytes(sha256.digest(badgeBytes.get(k))), k});
                 }
             }
             // usually the first few of the level suffice: take them without sorting the level
@@ -177,26 +176,5 @@ final class InspectorAssignmentReference {
             }
         }
         return true;
-    }
-
-    /** The first eight bytes of {@code SHA-256(seed "|" uscc "|" badgeNumber)}, unsigned: a published, recomputable tie-break. */
-    static long tieBreak(String seed, String uscc, String badgeNumber) {
-        return firstEightBytes(sha256().digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static long firstEightBytes(byte[] d) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (d[i] & 0xFF);
-        }
-        return v;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
