@@ -140,8 +140,7 @@ public class DrawnTargets {
         for (int from = 0; from < Math.max(usccs.size(), badgeNumbers.size()); from += TERMS_SLICE) {
             List<FieldValue> entities = slice(usccs, from);
             List<FieldValue> inspectors = slice(badgeNumbers, from);
-            Query query = Query.of(q -> q.bool(b -> {
-                b.filter(f -> f.exists(e -> e.field("assignment.inspectors"))).mustNot(term("taskId", taskId)).minimumShouldMatch("1");
+            Query either = Query.of(q -> q.bool(b -> {
                 if (!entities.isEmpty()) {
                     b.should(s -> s.terms(t -> t.field("uscc").terms(v -> v.value(entities))));
                 }
@@ -150,6 +149,8 @@ public class DrawnTargets {
                 }
                 return b;
             }));
+            Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors"))).filter(either)
+                    .mustNot(term("taskId", taskId))));
             pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, batch -> batch.forEach(t -> found.putIfAbsent(t.targetId(), t)));
         }
         return List.copyOf(found.values());
