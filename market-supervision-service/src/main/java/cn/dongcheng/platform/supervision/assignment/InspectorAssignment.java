@@ -3,13 +3,17 @@ package cn.dongcheng.platform.supervision.assignment;
 import cn.dongcheng.platform.supervision.assignment.AssignmentViolation.Constraint;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,6 +32,13 @@ import java.util.TreeSet;
  * All or nothing: if any target cannot be staffed, no team is returned and every failing target is reported with the
  * constraint that fails. Constraints that no order could satisfy (too few eligible, nobody qualified) are checked for
  * every target first; {@link Constraint#WORKLOAD} means the caps ran out in this greedy order.
+ * <p>
+ * Mechanism (not part of the rule; the teams are those of sorting every free inspector per target): the inspectors
+ * below their cap are kept by load level, so each pick scans only the lowest levels that hold a fitting inspector, and
+ * a tie-break digest is computed only for an inspector such a scan meets (once per target); conflicts are looked up by
+ * entity, qualifications are flags. 5,000 targets × 500 inspectors took seconds when every target filtered and sorted
+ * the whole directory; {@code InspectorAssignmentTest} holds the teams, coverage, loads and violations equal to that
+ * first implementation's on random directories.
  */
 public final class InspectorAssignment {
 
@@ -41,157 +52,392 @@ public final class InspectorAssignment {
         if (teamSize < MIN_TEAM) {
             throw new IllegalArgumentException("a team has at least " + MIN_TEAM + " inspectors, not " + teamSize);
         }
+        Staff staff = new Staff(inspectors, targets, seed);
         List<AssignmentViolation> violations = new ArrayList<>();
         for (AssignmentTarget target : targets) {
-            violations.addAll(orderIndependentViolations(target, inspectors, teamSize));
+            if (staff.failsWhateverTheOrder(target, teamSize)) {
+                violations.addAll(orderIndependentViolations(target, inspectors, teamSize));
+            }
         }
         if (!violations.isEmpty()) {
             return new AssignmentOutcome(List.of(), Map.of(), violations);
         }
-        Map<String, Integer> load = new LinkedHashMap<>();
-        inspectors.forEach(i -> load.put(i.badgeNumber(), i.currentLoad()));
-        List<InspectionTeam> teams = new ArrayList<>();
-        MessageDigest sha256 = sha256();
-        List<byte[]> badgeBytes = inspectors.stream().map(i -> ("|" + i.badgeNumber()).getBytes(StandardCharsets.UTF_8)).toList();
+        List<InspectionTeam> teams = new ArrayList<>(targets.size());
         for (AssignmentTarget target : targets) {
-            List<Integer> eligibleFree = new ArrayList<>();
-            for (int k = 0; k < inspectors.size(); k++) {
-                AssignableInspector i = inspectors.get(k);
-                if (eligible(i, target) && load.get(i.badgeNumber()) < i.workloadCap()) {
-                    eligibleFree.add(k);
-                }
-            }
-            List<AssignableInspector> free = fewestFirst(eligibleFree, inspectors, load, target, teamSize, sha256,
-                    (seed + "|" + target.uscc()).getBytes(StandardCharsets.UTF_8), badgeBytes);
-            List<String> team = new ArrayList<>();
-            List<InspectionTeam.Coverage> coverage = new ArrayList<>();
+            staff.startTarget(target);
+            int[] needed = staff.qualificationsInCodeOrder(target.requiredQualifications());
+            List<InspectionTeam.Coverage> coverage = new ArrayList<>(needed.length);
             AssignmentViolation failed = null;
-            for (String qualification : new TreeSet<>(target.requiredQualifications())) {
-                AssignableInspector holder = free.stream().filter(i -> team.contains(i.badgeNumber()) && i.qualifications().contains(qualification))
-                        .findFirst().orElse(null);
-                if (holder == null) {
-                    holder = free.stream().filter(i -> !team.contains(i.badgeNumber()) && i.qualifications().contains(qualification))
-                            .findFirst().orElse(null);
-                    if (holder == null) {
+            for (int q : needed) {
+                int holder = staff.firstMemberHolding(q);
+                if (holder < 0) {
+                    holder = staff.firstFreeOutsideTeam(q);
+                    if (holder < 0) {
+                        String qualification = staff.qualificationName(q);
                         failed = new AssignmentViolation(target.uscc(), Constraint.WORKLOAD, qualification,
                                 "every eligible inspector holding " + qualification + " is at their workload cap after the targets before this one");
                         break;
                     }
-                    team.add(holder.badgeNumber());
+                    staff.join(holder);
                 }
-                coverage.add(new InspectionTeam.Coverage(qualification, holder.badgeNumber()));
+                coverage.add(new InspectionTeam.Coverage(staff.qualificationName(q), staff.badge(holder)));
             }
-            for (int k = 0; failed == null && team.size() < teamSize; k++) {
-                AssignableInspector next = free.stream().filter(i -> !team.contains(i.badgeNumber())).findFirst().orElse(null);
-                if (next == null) {
-                    failed = new AssignmentViolation(target.uscc(), Constraint.WORKLOAD, null, "only " + team.size() + " eligible inspector(s) "
+            while (failed == null && staff.teamSize() < teamSize) {
+                int next = staff.firstFreeOutsideTeam(-1);
+                if (next < 0) {
+                    failed = new AssignmentViolation(target.uscc(), Constraint.WORKLOAD, null, "only " + staff.teamSize() + " eligible inspector(s) "
                             + "below their workload cap are left after the targets before this one; " + teamSize + " are needed");
                 } else {
-                    team.add(next.badgeNumber());
+                    staff.join(next);
                 }
             }
             if (failed != null) {
                 violations.add(failed);
                 continue;
             }
-            team.forEach(b -> load.merge(b, 1, Integer::sum));
-            teams.add(new InspectionTeam(target.uscc(), List.copyOf(team), List.copyOf(coverage)));
+            teams.add(new InspectionTeam(target.uscc(), staff.teamBadges(), List.copyOf(coverage)));
+            staff.loadTeam();
         }
-        return violations.isEmpty() ? new AssignmentOutcome(teams, load, List.of()) : new AssignmentOutcome(List.of(), Map.of(), violations);
+        return violations.isEmpty() ? new AssignmentOutcome(teams, staff.loads(), List.of()) : new AssignmentOutcome(List.of(), Map.of(), violations);
     }
 
     /**
-     * The free inspectors in the order a team is picked from — fewest inspections first, ties by the published
-     * tie-break — but only as far as the picking can reach: whole load levels from the lowest, until the prefix holds
-     * {@code teamSize} + (qualifications needed) inspectors and as many holders of each needed qualification (or all
-     * there are). Every pick takes the first inspector of this order outside a team smaller than that, so it lies in the
-     * prefix and no later inspector can precede it: the teams are those of the whole order, and the digests of the
-     * inspectors beyond the prefix (most of them, most of the time) are never computed.
+     * The inspectors indexed for the picking, and the current target's scratch state. Inspectors are numbered by their
+     * position in the directory; a per-target stamp marks who is blocked (conflict, last time's team), who is on the
+     * team and whose tie-break is computed, so nothing is cleared between targets.
      */
-    private static List<AssignableInspector> fewestFirst(List<Integer> eligibleFree, List<AssignableInspector> inspectors,
-                                                         Map<String, Integer> load, AssignmentTarget target, int teamSize,
-                                                         MessageDigest sha256, byte[] seedAndUscc, List<byte[]> badgeBytes) {
-        int reach = teamSize + target.requiredQualifications().size();
-        Map<String, Integer> holdersWanted = new HashMap<>();
-        for (String qualification : target.requiredQualifications()) {
-            long holders = eligibleFree.stream().filter(k -> inspectors.get(k).qualifications().contains(qualification)).count();
-            holdersWanted.put(qualification, (int) Math.min(reach, holders));
-        }
-        List<AssignableInspector> prefix = new ArrayList<>();
-        Map<String, Integer> holdersInPrefix = new HashMap<>();
-        int below = Integer.MIN_VALUE;
-        while (prefix.size() < eligibleFree.size()) {
-            int level = Integer.MAX_VALUE;
-            for (int k : eligibleFree) {
-                int l = load.get(inspectors.get(k).badgeNumber());
-                if (l > below && l < level) {
-                    level = l;
+    private static final class Staff {
+
+        private static final int[] NOBODY = new int[0];
+
+        private final String[] badges;
+        private final int[] load;
+        private final int[] cap;
+        private final boolean[] active;
+        private final Map<String, Integer> byBadge;
+        /** Entity → the inspectors who declared a conflict with it. */
+        private final Map<String, int[]> conflictedWith;
+        /** The qualifications some target needs, numbered; {@code holds[q][i]}: inspector i holds qualification q. */
+        private final Map<String, Integer> qualificationIds = new HashMap<>();
+        private final List<String> qualificationNames = new ArrayList<>();
+        private final boolean[][] holds;
+        private final Map<Set<String>, int[]> inCodeOrder = new HashMap<>();
+        /** Active inspectors below their cap by load, lowest first; an inspector at their cap leaves for good. */
+        private final TreeMap<Integer, Level> levels = new TreeMap<>();
+        private final int[] positionInLevel;
+        /** On duty and below the cap before the first target: what the order-independent check counts from. */
+        private final int availableAtStart;
+        private final int[] holdersAvailableAtStart;
+
+        private final TieBreaks tieBreaks;
+        private final int[] blockedFor;
+        private final int[] recused;
+        private int recusedCount;
+        private final int[] tieBreakFor;
+        private final long[] tieBreak;
+        private final int[] onTeamFor;
+        private final int[] team;
+        private int teamCount;
+        private int stamp;
+
+        Staff(List<AssignableInspector> inspectors, List<AssignmentTarget> targets, String seed) {
+            int n = inspectors.size();
+            badges = new String[n];
+            load = new int[n];
+            cap = new int[n];
+            active = new boolean[n];
+            byBadge = new HashMap<>(n * 2);
+            Map<String, List<Integer>> conflicts = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                AssignableInspector inspector = inspectors.get(i);
+                badges[i] = inspector.badgeNumber();
+                load[i] = inspector.currentLoad();
+                cap[i] = inspector.workloadCap();
+                active[i] = inspector.active();
+                if (byBadge.put(badges[i], i) != null) {
+                    throw new IllegalArgumentException("badge number " + badges[i] + " appears twice in the directory");
+                }
+                for (String uscc : inspector.conflicts()) {
+                    conflicts.computeIfAbsent(uscc, u -> new ArrayList<>()).add(i);
                 }
             }
-            List<long[]> bucket = new ArrayList<>(); // {tie-break, inspector index}, in directory order
-            for (int k : eligibleFree) {
-                if (load.get(inspectors.get(k).badgeNumber()) == level) {
-                    sha256.update(seedAndUscc);
-                    bucket.add(new long[] {firstEightBytes(sha256.digest(badgeBytes.get(k))), k});
+            conflictedWith = new HashMap<>(conflicts.size() * 2);
+            conflicts.forEach((uscc, list) -> conflictedWith.put(uscc, list.stream().mapToInt(Integer::intValue).toArray()));
+            for (AssignmentTarget target : targets) {
+                for (String qualification : target.requiredQualifications()) {
+                    qualificationIds.computeIfAbsent(qualification, q -> {
+                        qualificationNames.add(q);
+                        return qualificationNames.size() - 1;
+                    });
                 }
             }
-            // usually the first few of the level suffice: take them without sorting the level
-            List<long[]> first = smallest(bucket, reach - prefix.size());
-            if (!first.isEmpty() && prefix.size() + first.size() >= reach && holdersSuffice(prefix, first, inspectors, holdersWanted)) {
-                first.forEach(entry -> prefix.add(inspectors.get((int) entry[1])));
-                break;
+            holds = new boolean[qualificationNames.size()][n];
+            holdersAvailableAtStart = new int[qualificationNames.size()];
+            positionInLevel = new int[n];
+            int available = 0;
+            for (int i = 0; i < n; i++) {
+                boolean free = active[i] && load[i] < cap[i];
+                for (String qualification : inspectors.get(i).qualifications()) {
+                    Integer q = qualificationIds.get(qualification);
+                    if (q != null) {
+                        holds[q][i] = true;
+                        holdersAvailableAtStart[q] += free ? 1 : 0;
+                    }
+                }
+                if (free) {
+                    available++;
+                    levels.computeIfAbsent(load[i], l -> new Level()).add(i, positionInLevel);
+                }
             }
-            bucket.sort((a, b) -> Long.compareUnsigned(a[0], b[0])); // stable: equal digests keep directory order, as before
-            for (long[] entry : bucket) {
-                AssignableInspector inspector = inspectors.get((int) entry[1]);
-                prefix.add(inspector);
-                inspector.qualifications().forEach(q -> holdersInPrefix.merge(q, 1, Integer::sum));
+            availableAtStart = available;
+            tieBreaks = new TieBreaks(seed, badges);
+            blockedFor = new int[n];
+            recused = new int[n];
+            tieBreakFor = new int[n];
+            tieBreak = new long[n];
+            onTeamFor = new int[n];
+            team = new int[n];
+        }
+
+        /** Marks the target's recused inspectors (declared conflict, last time's team) for this target only. */
+        private void block(AssignmentTarget target) {
+            stamp++;
+            teamCount = 0;
+            recusedCount = 0;
+            for (int i : conflictedWith.getOrDefault(target.uscc(), NOBODY)) {
+                recuse(i);
             }
-            below = level;
-            if (prefix.size() >= reach && holdersWanted.entrySet().stream()
-                    .allMatch(w -> holdersInPrefix.getOrDefault(w.getKey(), 0) >= w.getValue())) {
-                break;
+            for (String badge : target.previousInspectors()) {
+                Integer i = byBadge.get(badge);
+                if (i != null) {
+                    recuse(i);
+                }
             }
         }
-        return prefix;
+
+        private void recuse(int i) {
+            if (blockedFor[i] != stamp) {
+                blockedFor[i] = stamp;
+                recused[recusedCount++] = i;
+            }
+        }
+
+        /**
+         * Whether too few inspectors are eligible or a needed qualification has no eligible holder, whatever the order:
+         * the counts before any target less the target's recused inspectors.
+         */
+        boolean failsWhateverTheOrder(AssignmentTarget target, int teamSize) {
+            block(target);
+            int eligible = availableAtStart;
+            int[] holders = holdersAvailableAtStart.clone();
+            for (int k = 0; k < recusedCount; k++) {
+                int i = recused[k];
+                if (active[i] && load[i] < cap[i]) {
+                    eligible--;
+                    for (int q = 0; q < holders.length; q++) {
+                        holders[q] -= holds[q][i] ? 1 : 0;
+                    }
+                }
+            }
+            if (eligible < teamSize) {
+                return true;
+            }
+            for (String qualification : target.requiredQualifications()) {
+                if (holders[qualificationIds.get(qualification)] == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void startTarget(AssignmentTarget target) {
+            block(target);
+            tieBreaks.target(target.uscc());
+        }
+
+        int[] qualificationsInCodeOrder(Set<String> required) {
+            return inCodeOrder.computeIfAbsent(required,
+                    r -> new TreeSet<>(r).stream().mapToInt(qualificationIds::get).toArray());
+        }
+
+        /** The first team member in the order holding the qualification, or -1. */
+        int firstMemberHolding(int q) {
+            int best = -1;
+            for (int k = 0; k < teamCount; k++) {
+                int i = team[k];
+                if (holds[q][i] && (best < 0 || precedes(i, best))) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * The first free inspector in the order outside the team, holding {@code q} if {@code q >= 0}, or -1: the lowest
+         * load level holding one decides, and within it the smallest tie-break (then the earlier in the directory).
+         */
+        int firstFreeOutsideTeam(int q) {
+            for (Level level : levels.values()) {
+                int best = -1;
+                long bestTieBreak = 0;
+                for (int k = 0; k < level.size; k++) {
+                    int i = level.members[k];
+                    if (blockedFor[i] == stamp || onTeamFor[i] == stamp || q >= 0 && !holds[q][i]) {
+                        continue;
+                    }
+                    long t = tieBreak(i);
+                    int c = best < 0 ? -1 : Long.compareUnsigned(t, bestTieBreak);
+                    if (c < 0 || c == 0 && i < best) {
+                        best = i;
+                        bestTieBreak = t;
+                    }
+                }
+                if (best >= 0) {
+                    return best;
+                }
+            }
+            return -1;
+        }
+
+        /** Order of two free inspectors: fewer inspections first, then the tie-break, then the directory. */
+        private boolean precedes(int a, int b) {
+            if (load[a] != load[b]) {
+                return load[a] < load[b];
+            }
+            int c = Long.compareUnsigned(tieBreak(a), tieBreak(b));
+            return c != 0 ? c < 0 : a < b;
+        }
+
+        private long tieBreak(int i) {
+            if (tieBreakFor[i] != stamp) {
+                tieBreak[i] = tieBreaks.of(i);
+                tieBreakFor[i] = stamp;
+            }
+            return tieBreak[i];
+        }
+
+        void join(int i) {
+            team[teamCount++] = i;
+            onTeamFor[i] = stamp;
+        }
+
+        int teamSize() {
+            return teamCount;
+        }
+
+        List<String> teamBadges() {
+            String[] members = new String[teamCount];
+            for (int k = 0; k < teamCount; k++) {
+                members[k] = badges[team[k]];
+            }
+            return List.of(members);
+        }
+
+        /** One more inspection for each member: up a level, or out once at the cap. */
+        void loadTeam() {
+            for (int k = 0; k < teamCount; k++) {
+                int i = team[k];
+                Level from = levels.get(load[i]);
+                from.remove(i, positionInLevel);
+                if (from.size == 0) {
+                    levels.remove(load[i]);
+                }
+                load[i]++;
+                if (load[i] < cap[i]) {
+                    levels.computeIfAbsent(load[i], l -> new Level()).add(i, positionInLevel);
+                }
+            }
+        }
+
+        Map<String, Integer> loads() {
+            Map<String, Integer> after = new LinkedHashMap<>();
+            for (int i = 0; i < badges.length; i++) {
+                after.put(badges[i], load[i]);
+            }
+            return after;
+        }
+
+        String badge(int i) {
+            return badges[i];
+        }
+
+        String qualificationName(int q) {
+            return qualificationNames.get(q);
+        }
     }
 
-    /** The {@code m} entries of smallest tie-break, in order; of equal ones the earlier in directory order first (as a stable sort). */
-    private static List<long[]> smallest(List<long[]> bucket, int m) {
-        List<long[]> first = new ArrayList<>();
-        if (m <= 0) {
-            return first;
-        }
-        for (long[] entry : bucket) {
-            int at = first.size();
-            while (at > 0 && Long.compareUnsigned(first.get(at - 1)[0], entry[0]) > 0) {
-                at--;
+    /** The inspectors at one load level, in no particular order (the tie-break orders them). */
+    private static final class Level {
+
+        private int[] members = new int[16];
+        private int size;
+
+        void add(int i, int[] positionInLevel) {
+            if (size == members.length) {
+                members = Arrays.copyOf(members, size * 2);
             }
-            if (at < m) {
-                first.add(at, entry);
-                if (first.size() > m) {
-                    first.remove(m);
-                }
-            }
+            positionInLevel[i] = size;
+            members[size++] = i;
         }
-        return first;
+
+        void remove(int i, int[] positionInLevel) {
+            int at = positionInLevel[i];
+            int last = members[--size];
+            members[at] = last;
+            positionInLevel[last] = at;
+        }
     }
 
-    /** Whether the prefix and these next entries hold the holders of each needed qualification the picking may reach for. */
-    private static boolean holdersSuffice(List<AssignableInspector> prefix, List<long[]> next, List<AssignableInspector> inspectors,
-                                          Map<String, Integer> holdersWanted) {
-        for (Map.Entry<String, Integer> wanted : holdersWanted.entrySet()) {
-            long holders = prefix.stream().filter(i -> i.qualifications().contains(wanted.getKey())).count()
-                    + next.stream().filter(e -> inspectors.get((int) e[1]).qualifications().contains(wanted.getKey())).count();
-            if (holders < wanted.getValue()) {
-                return false;
+    /**
+     * {@code SHA-256(seed "|" uscc "|" badgeNumber)} for one target after another: the message is assembled in one
+     * buffer (seed and entity once per target) and digested into another, nothing allocated per inspector.
+     */
+    private static final class TieBreaks {
+
+        private final MessageDigest sha256 = sha256();
+        private final byte[] seedBar;
+        private final byte[][] barBadges;
+        private final int longestBadge;
+        private final byte[] digest = new byte[32];
+        private byte[] message = new byte[0];
+        private int prefixLength;
+
+        TieBreaks(String seed, String[] badges) {
+            seedBar = (seed + "|").getBytes(StandardCharsets.UTF_8);
+            barBadges = new byte[badges.length][];
+            int longest = 0;
+            for (int i = 0; i < badges.length; i++) {
+                barBadges[i] = ("|" + badges[i]).getBytes(StandardCharsets.UTF_8);
+                longest = Math.max(longest, barBadges[i].length);
             }
+            longestBadge = longest;
         }
-        return true;
+
+        void target(String uscc) {
+            byte[] code = uscc.getBytes(StandardCharsets.UTF_8);
+            prefixLength = seedBar.length + code.length;
+            if (message.length < prefixLength + longestBadge) {
+                message = new byte[prefixLength + longestBadge];
+            }
+            System.arraycopy(seedBar, 0, message, 0, seedBar.length);
+            System.arraycopy(code, 0, message, seedBar.length, code.length);
+        }
+
+        long of(int inspector) {
+            byte[] badge = barBadges[inspector];
+            System.arraycopy(badge, 0, message, prefixLength, badge.length);
+            sha256.update(message, 0, prefixLength + badge.length);
+            try {
+                sha256.digest(digest, 0, digest.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+            }
+            return firstEightBytes(digest);
+        }
     }
 
     /** What fails for this target whatever the order: too few eligible inspectors, or nobody eligible qualified. */
-    private static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
+    static List<AssignmentViolation> orderIndependentViolations(AssignmentTarget target, List<AssignableInspector> inspectors, int teamSize) {
         List<AssignmentViolation> found = new ArrayList<>();
         List<AssignableInspector> eligible = inspectors.stream().filter(i -> eligible(i, target) && i.workloadCap() > i.currentLoad()).toList();
         if (eligible.size() < teamSize) {
@@ -214,7 +460,7 @@ public final class InspectorAssignment {
         return found;
     }
 
-    private static boolean eligible(AssignableInspector inspector, AssignmentTarget target) {
+    static boolean eligible(AssignableInspector inspector, AssignmentTarget target) {
         return inspector.active() && !inspector.conflicts().contains(target.uscc())
                 && !target.previousInspectors().contains(inspector.badgeNumber());
     }
@@ -224,7 +470,7 @@ public final class InspectorAssignment {
         return firstEightBytes(sha256().digest((seed + "|" + uscc + "|" + badgeNumber).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static long firstEightBytes(byte[] d) {
+    static long firstEightBytes(byte[] d) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (d[i] & 0xFF);
@@ -232,7 +478,7 @@ public final class InspectorAssignment {
         return v;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * Assigns inspectors to a drawn task once (随机选派执法检查人员), with {@link InspectorAssignment} seeded by the draw's
  * published key string. Inputs are read so that a retry computes the same teams: the workload counted is the open
  * assignments of <em>other</em> tasks (this task's own half-written teams do not count), and the previous inspectors
- * of an entity are the team of its most recent target drawn before this task. Teams are written target by target
- * (version-guarded), then the assignment record is created: a failure half-way leaves no record, and the retry writes
- * the same teams again, so the task converges to one assignment.
+ * of an entity are the team of its most recent target drawn before this task. Teams are written target by target,
+ * each onto the version of its target read with the inputs (version-guarded), then the assignment record is created: a
+ * failure half-way leaves no record, and the retry writes the same teams again, so the task converges to one
+ * assignment.
  */
 @Service
 public class TaskAssignments {
@@ -82,18 +83,22 @@ public class TaskAssignments {
         }
         DrawRecord draw = draws.findDraw(task.taskId())
                 .orElseThrow(() -> new ConflictException("task " + task.taskId() + " is not drawn yet: nothing to assign"));
-        List<DrawnTarget> drawn = targets.allOfTask(task.taskId());
+        List<Versioned<DrawnTarget>> read = targets.allOfTask(task.taskId());
+        List<DrawnTarget> drawn = read.stream().map(Versioned::document).toList();
         List<InspectorDocument> staff = inspectors.ofDepartments(task.departments());
         // only what can matter, not every target ever assigned: earlier targets of these entities (who inspected them
-        // last) and targets of other tasks on these inspectors' desks (their workload)
+        // last) and targets of other tasks on these inspectors' desks (their workload), in one scan, then told apart
         Set<String> required = task.items().stream().map(TaskItem::qualification).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, Set<String>> previous = previousInspectors(
-                targets.assignedOutside(task.taskId(), drawn.stream().map(DrawnTarget::uscc).toList(), List.of()), draw.drawnAt());
+        Set<String> entities = drawn.stream().map(DrawnTarget::uscc).collect(Collectors.toSet());
+        Set<String> badges = staff.stream().map(InspectorDocument::badgeNumber).collect(Collectors.toSet());
+        List<DrawnTarget> elsewhere = targets.assignedOutside(task.taskId(), List.copyOf(entities), List.copyOf(badges));
+        Map<String, Set<String>> previous = previousInspectors(elsewhere.stream().filter(t -> entities.contains(t.uscc())).toList(),
+                draw.drawnAt());
         List<AssignmentTarget> assignmentTargets = drawn.stream()
                 .sorted(Comparator.comparing(DrawnTarget::riskClass).thenComparingInt(DrawnTarget::selectionOrder))
                 .map(t -> new AssignmentTarget(t.uscc(), required, previous.getOrDefault(t.uscc(), Set.of()))).toList();
-        Map<String, Integer> load = openLoad(targets.assignedOutside(task.taskId(), List.of(),
-                staff.stream().map(InspectorDocument::badgeNumber).toList()));
+        Map<String, Integer> load = openLoad(elsewhere.stream()
+                .filter(t -> t.assignment().inspectors().stream().anyMatch(badges::contains)).toList());
         List<AssignableInspector> assignable = staff.stream()
                 .map(i -> AssignableInspector.of(i, load.getOrDefault(i.badgeNumber(), 0))).toList();
         String seed = draw.result().keyString();
@@ -105,10 +110,11 @@ public class TaskAssignments {
             throw new InfeasibleAssignmentException(task.taskId(), outcome.violations());
         }
         String now = OffsetDateTime.now(clock).toString();
-        Map<String, Versioned<DrawnTarget>> read = targets.versioned(task.taskId(), outcome.teams().stream().map(InspectionTeam::uscc).toList());
+        Map<String, Versioned<DrawnTarget>> byUscc = new HashMap<>();
+        read.forEach(t -> byUscc.put(t.document().uscc(), t));
         Map<Versioned<DrawnTarget>, TargetAssignment> unwritten = new LinkedHashMap<>();
         for (InspectionTeam team : outcome.teams()) {
-            Versioned<DrawnTarget> target = read.get(team.uscc());
+            Versioned<DrawnTarget> target = byUscc.get(team.uscc());
             if (target == null) {
                 throw new IllegalStateException("drawn target " + team.uscc() + " of " + task.taskId() + " vanished while being assigned");
             }

@@ -13,13 +13,14 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,42 +72,45 @@ public class DrawnTargets {
         }
     }
 
-    /** Every target of a task, in target-id order (a task's sample is small: bounded by its strata's maxima). */
-    public List<DrawnTarget> allOfTask(String taskId) {
-        List<DrawnTarget> all = new ArrayList<>();
-        pages.scan(alias, allOf(List.of(term("taskId", taskId))), null, SCAN_BATCH, DrawnTarget.class, all::addAll);
-        all.sort(Comparator.comparing(DrawnTarget::targetId));
-        return all;
+    /**
+     * Every target of a task in target-id order, each with the version a guarded write must match
+     * ({@code seq_no_primary_term}): pages of {@value #SCAN_BATCH} after the last target id (no point in time needed:
+     * the ids of a task's targets never change once drawn). The assignment reads them once, for the teams and for their
+     * write; a multi-get of the versions before the write took about as long again as this read.
+     */
+    public List<Versioned<DrawnTarget>> allOfTask(String taskId) {
+        List<Versioned<DrawnTarget>> all = new ArrayList<>();
+        Query ofTask = allOf(List.of(term("taskId", taskId)));
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            SearchResponse<DrawnTarget> page = call(() -> client.search(s -> {
+                s.index(alias).query(ofTask).sort(asc("targetId")).size(SCAN_BATCH).seqNoPrimaryTerm(true)
+                        .trackTotalHits(t -> t.enabled(false));
+                return from == null ? s : s.searchAfter(from);
+            }, DrawnTarget.class));
+            List<Hit<DrawnTarget>> hits = page.hits().hits();
+            hits.forEach(h -> all.add(new Versioned<>(h.id(), h.source(), h.seqNo(), h.primaryTerm())));
+            if (hits.size() < SCAN_BATCH) {
+                return all;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
     }
 
     public Optional<Versioned<DrawnTarget>> get(String taskId, String uscc) {
         return documents.get(alias, DrawnTarget.id(taskId, uscc), DrawnTarget.class);
     }
 
-    /** The task's targets of these entities with the versions a guarded write must match, by entity; absent ones left out. */
-    public Map<String, Versioned<DrawnTarget>> versioned(String taskId, List<String> usccs) {
-        Map<String, Versioned<DrawnTarget>> found = new HashMap<>();
-        for (int from = 0; from < usccs.size(); from += WRITE_BATCH) {
-            List<String> ids = usccs.subList(from, Math.min(usccs.size(), from + WRITE_BATCH)).stream().map(u -> DrawnTarget.id(taskId, u)).toList();
-            call(() -> client.mget(m -> m.index(alias).ids(ids), DrawnTarget.class)).docs().forEach(doc -> {
-                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
-                    DrawnTarget t = doc.result().source();
-                    found.put(t.uscc(), new Versioned<>(doc.result().id(), t, doc.result().seqNo(), doc.result().primaryTerm()));
-                }
-            });
-        }
-        return found;
-    }
-
     /**
      * Attaches each assignment to exactly the version of its target read, in bulk requests of {@value #WRITE_BATCH}
      * (one write per target in turn, each waiting for a refresh, took about a second a target); 409 when any target
-     * changed in between. The targets are visible to searches when this returns.
+     * changed in between. Each bulk is refreshed at once: the versions are read by a search, which must see every write
+     * acknowledged before it (a retry after a failure half-way finds the teams written so far, not a 409).
      */
     public void assignAll(Map<Versioned<DrawnTarget>, TargetAssignment> assignments) {
         List<Map.Entry<Versioned<DrawnTarget>, TargetAssignment>> all = List.copyOf(assignments.entrySet());
         for (int from = 0; from < all.size(); from += WRITE_BATCH) {
-            boolean last = from + WRITE_BATCH >= all.size();
             List<BulkOperation> operations = all.subList(from, Math.min(all.size(), from + WRITE_BATCH)).stream().map(e -> {
                 Versioned<DrawnTarget> read = e.getKey();
                 DrawnTarget t = read.document();
@@ -115,8 +119,7 @@ public class DrawnTargets {
                 return BulkOperation.of(o -> o.index(i -> i.id(read.id()).document(assigned).ifSeqNo(read.seqNo())
                         .ifPrimaryTerm(read.primaryTerm())));
             }).toList();
-            BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(last ? Refresh.True : Refresh.False)
-                    .operations(operations)));
+            BulkResponse response = call(() -> client.bulk(b -> b.index(alias).refresh(Refresh.True).operations(operations)));
             if (response.errors()) {
                 BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
                 if (failed.status() == 409) {
@@ -129,23 +132,33 @@ public class DrawnTargets {
 
     /**
      * The assigned targets of other tasks of these entities (who inspected them last) or on these inspectors' desks
-     * (their workload) — either list may be empty — in slices of {@value #TERMS_SLICE} terms.
+     * (their workload) — either list may be empty — in one scan per {@value #TERMS_SLICE} terms of each list (one in
+     * all, usually: a point in time, its pages and its closing per list took a scan more).
      */
     public List<DrawnTarget> assignedOutside(String taskId, List<String> usccs, List<String> badgeNumbers) {
         Map<String, DrawnTarget> found = new LinkedHashMap<>();
-        scanAssignedOutside(taskId, "uscc", usccs, found);
-        scanAssignedOutside(taskId, "assignment.inspectors", badgeNumbers, found);
-        return List.copyOf(found.values());
-    }
-
-    private void scanAssignedOutside(String taskId, String field, List<String> values, Map<String, DrawnTarget> found) {
-        for (int from = 0; from < values.size(); from += TERMS_SLICE) {
-            List<FieldValue> slice = values.subList(from, Math.min(values.size(), from + TERMS_SLICE)).stream().map(FieldValue::of).toList();
-            Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors")))
-                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(slice))))
+        for (int from = 0; from < Math.max(usccs.size(), badgeNumbers.size()); from += TERMS_SLICE) {
+            List<FieldValue> entities = slice(usccs, from);
+            List<FieldValue> inspectors = slice(badgeNumbers, from);
+            Query either = Query.of(q -> q.bool(b -> {
+                if (!entities.isEmpty()) {
+                    b.should(s -> s.terms(t -> t.field("uscc").terms(v -> v.value(entities))));
+                }
+                if (!inspectors.isEmpty()) {
+                    b.should(s -> s.terms(t -> t.field("assignment.inspectors").terms(v -> v.value(inspectors))));
+                }
+                return b;
+            }));
+            Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("assignment.inspectors"))).filter(either)
                     .mustNot(term("taskId", taskId))));
             pages.scan(alias, query, null, SCAN_BATCH, DrawnTarget.class, batch -> batch.forEach(t -> found.putIfAbsent(t.targetId(), t)));
         }
+        return List.copyOf(found.values());
+    }
+
+    private static List<FieldValue> slice(List<String> values, int from) {
+        return from >= values.size() ? List.of()
+                : values.subList(from, Math.min(values.size(), from + TERMS_SLICE)).stream().map(FieldValue::of).toList();
     }
 
     public Page<DrawnTarget> ofTask(String taskId, PageRequest request) {

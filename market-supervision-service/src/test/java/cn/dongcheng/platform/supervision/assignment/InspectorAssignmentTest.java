@@ -211,6 +211,60 @@ class InspectorAssignmentTest {
         }
     }
 
+    /**
+     * The indexed assignment answers exactly what the first implementation answered — teams with their coverage, loads
+     * after (in directory order), violations with their details — on random directories: people on leave, several
+     * declared conflicts, last time's teams (also badges no longer in the directory), qualifications needed or not,
+     * current loads at or above the caps, team sizes 2–4, short seeds and seeds longer than a digest block.
+     */
+    @Test
+    void theIndexedAssignmentAnswersWhatTheFirstImplementationAnswered() {
+        Random random = new Random(13);
+        List<String> qualifications = List.of("FOOD_SAFETY", "PRICE", "SPECIAL_EQUIPMENT", "METROLOGY");
+        Map<String, Integer> answers = new HashMap<>();
+        for (int instance = 0; instance < 400; instance++) {
+            int staff = 2 + random.nextInt(instance % 10 == 0 ? 150 : 40);
+            List<String> codes = new ArrayList<>();
+            for (int t = 0; t < 1 + random.nextInt(instance % 10 == 0 ? 400 : 60); t++) {
+                codes.add(String.format("91110101MA%08dX", random.nextInt(100_000_000)));
+            }
+            List<AssignableInspector> inspectors = new ArrayList<>();
+            for (int i = 0; i < staff; i++) {
+                Set<String> held = new HashSet<>();
+                qualifications.stream().filter(q -> random.nextInt(3) == 0).forEach(held::add);
+                Set<String> conflicts = new HashSet<>();
+                for (int c = random.nextInt(4) == 0 ? random.nextInt(4) : 0; c > 0; c--) {
+                    conflicts.add(random.nextInt(5) == 0 ? "91110101MA99999999X" : codes.get(random.nextInt(codes.size())));
+                }
+                int cap = 1 + random.nextInt(15);
+                inspectors.add(new AssignableInspector("DC-" + (10_000 + random.nextInt(90_000)) + "-" + i, random.nextInt(12) > 0, held,
+                        conflicts, cap, random.nextInt(8) == 0 ? cap + random.nextInt(2) : random.nextInt(cap)));
+            }
+            List<AssignmentTarget> targets = new ArrayList<>();
+            for (String code : codes) {
+                Set<String> required = new HashSet<>();
+                qualifications.stream().filter(q -> random.nextInt(4) == 0).forEach(required::add);
+                Set<String> previous = new HashSet<>();
+                for (int p = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0; p > 0; p--) {
+                    previous.add(random.nextInt(6) == 0 ? "DC-GONE-" + p : inspectors.get(random.nextInt(staff)).badgeNumber());
+                }
+                targets.add(new AssignmentTarget(code, required, previous));
+            }
+            int teamSize = 2 + random.nextInt(3);
+            String seed = random.nextBoolean() ? "seed-" + instance + "./" : "9319./2.5.8.10.12./" + "3.14.15.92.65.35.89.79.32.38./".repeat(3) + instance;
+
+            AssignmentOutcome indexed = InspectorAssignment.assign(targets, inspectors, seed, teamSize);
+            AssignmentOutcome first = InspectorAssignmentReference.assign(targets, inspectors, seed, teamSize);
+
+            assertThat(indexed).as("instance %d", instance).isEqualTo(first);
+            assertThat(List.copyOf(indexed.loadAfter().keySet())).as("instance %d", instance).isEqualTo(List.copyOf(first.loadAfter().keySet()));
+            answers.merge(indexed.feasible() ? "feasible" : indexed.violations().get(0).constraint().name(), 1, Integer::sum);
+        }
+        // every kind of answer is exercised
+        assertThat(answers).containsKeys("feasible", "TEAM_SIZE", "QUALIFICATION", "WORKLOAD");
+        assertThat(answers.get("feasible")).isGreaterThan(40);
+    }
+
     /** The rule straight from its description: sort every free inspector by (load, tie-break) for each target; null = unstaffable. */
     private static List<List<String>> fullOrderTeams(List<AssignmentTarget> targets, List<AssignableInspector> inspectors, String seed,
                                                      int teamSize) {
