@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.industry.indicator;
 
+import cn.dongcheng.platform.common.time.DistrictTime;
 import cn.dongcheng.platform.testing.ApiClient;
 import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import cn.dongcheng.platform.industry.TestCodes;
@@ -42,7 +43,7 @@ class OperatingIndicatorIT extends ElasticsearchIntegrationTest {
 
     @Test
     void validatesEveryReportAndFlagsAFallingYearToDateFigure() {
-        String future = YearMonth.now().toString();
+        String future = YearMonth.now(DistrictTime.DEFAULT_ZONE).toString(); // the service's month, not the host's (UTC here)
         String ndjson = String.join("\n",
                 report(CODE, "2024-01", "1000000.00", 80),
                 report(CODE, "2024-02", "1900000.00", 81),
