@@ -1,7 +1,7 @@
 package cn.dongcheng.platform.common.paging;
 
 import cn.dongcheng.platform.common.elasticsearch.ElasticsearchJson;
-import cn.dongcheng.platform.common.ingest.DocumentVersion;
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.problem.DependencyUnavailableException;
 import cn.dongcheng.platform.common.problem.InvalidInputException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -258,19 +258,6 @@ public class DocumentPages {
         return found;
     }
 
-    /** A document as read together with the version it was stored under. */
-    public record Versioned<T>(T source, DocumentVersion version) {
-    }
-
-    /**
-     * As {@link #getAll}, each document with its {@code _seq_no} and {@code _primary_term}: a real-time read (it sees
-     * every acknowledged write, refreshed or not) to compute a replacement written only if nothing changed since.
-     */
-    public <T> Map<String, Versioned<T>> getAllVersioned(String index, Collection<String> ids, Class<T> type) {
-        Ids<T> request = new Ids<>(index, ids, type);
-        return getAllVersioned(List.of(request)).of(request);
-    }
-
     /** Ids of one index to read in a multi-get, each document read as {@code type}. */
     public record Ids<T>(String index, Collection<String> ids, Class<T> type) {
     }
@@ -292,8 +279,10 @@ public class DocumentPages {
     }
 
     /**
-     * As {@link #getAllVersioned(String, Collection, Class)}, the ids of several indices in one real-time
-     * {@code _mget} — one round trip where a batch needs, say, the stored versions of its records and its persons.
+     * As {@link #getAll}, each document with its {@code _seq_no} and {@code _primary_term}, for the ids of several
+     * indices in one real-time {@code _mget} (it sees every acknowledged write, refreshed or not) — one round trip where
+     * a batch needs, say, the stored versions of its records and its persons, to compute replacements written only if
+     * nothing changed since.
      * The answer is read as it streams in, each {@code _source} straight into its request's type (the typed client
      * would build its own objects for every document first). A document Elasticsearch could not read (a shard not
      * available) fails the call: taking it for absent would overwrite it unseen.
@@ -358,7 +347,7 @@ public class DocumentPages {
             }
         }
         if (source != null) {
-            into.put(id, new Versioned<>(source, new DocumentVersion(seqNo, primaryTerm)));
+            into.put(id, new Versioned<>(id, source, seqNo, primaryTerm));
         }
     }
 

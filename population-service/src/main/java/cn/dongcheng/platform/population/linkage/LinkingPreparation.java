@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.population.linkage;
 
+import cn.dongcheng.platform.common.elasticsearch.Versioned;
 import cn.dongcheng.platform.common.ingest.BatchPreparation;
 import cn.dongcheng.platform.common.ingest.DocumentVersion;
 import cn.dongcheng.platform.common.ingest.IndexedDocument;
@@ -7,7 +8,6 @@ import cn.dongcheng.platform.common.ingest.VersionHistory;
 import cn.dongcheng.platform.common.paging.DocumentPages;
 import cn.dongcheng.platform.common.paging.DocumentPages.Found;
 import cn.dongcheng.platform.common.paging.DocumentPages.Ids;
-import cn.dongcheng.platform.common.paging.DocumentPages.Versioned;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +63,7 @@ final class LinkingPreparation implements BatchPreparation {
         Ids<LinkedPerson> personIds = new Ids<>(personsAlias, all.stream().map(IndexedDocument::id).distinct().toList(), LinkedPerson.class);
         Found found = pages.getAllVersioned(List.of(recordIds, personIds));
         Map<String, SourceRecord> storedRecords = new HashMap<>();
-        found.of(recordIds).forEach((key, record) -> storedRecords.put(key, record.source()));
+        found.of(recordIds).forEach((key, record) -> storedRecords.put(key, record.document()));
         Map<String, Versioned<LinkedPerson>> read = found.of(personIds);
 
         Prepared versions = history.prepare(keyed, storedRecords);
@@ -96,7 +96,7 @@ final class LinkingPreparation implements BatchPreparation {
 
         List<String> ids = batch.stream().map(IndexedDocument::id).distinct().toList();
         Map<String, LinkedPerson> before = new HashMap<>();
-        ids.stream().filter(read::containsKey).forEach(id -> before.put(id, read.get(id).source()));
+        ids.stream().filter(read::containsKey).forEach(id -> before.put(id, read.get(id).document()));
         Map<String, Map<String, SourceRecord>> recordsOf = new HashMap<>();
         for (SourceRecord r : knownRecords(ids, before, incoming.keySet())) {
             recordsOf.computeIfAbsent(r.idNumber(), k -> new HashMap<>()).put(r.key(), r);
@@ -114,7 +114,7 @@ final class LinkingPreparation implements BatchPreparation {
                 unchanged.add(id); // every line of this person already stored as sent, the person already so linked
             } else {
                 persons.put(id, linked);
-                computedFrom.put(id, read.containsKey(id) ? read.get(id).version() : DocumentVersion.ABSENT);
+                computedFrom.put(id, read.containsKey(id) ? DocumentVersion.of(read.get(id)) : DocumentVersion.ABSENT);
             }
         }
         return new Prepared(sides, rejected, persons, unchanged, computedFrom);
