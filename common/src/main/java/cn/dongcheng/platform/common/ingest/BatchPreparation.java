@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Work a resource needs done before a batch of its documents is stored — e.g. keeping the version a document
  * replaces as history. {@link #prepare} sees the validated batch in line order and returns the side documents to
- * store first; a line whose side document fails is rejected and its main document not written, so nothing is
+ * store first (they are stored with the batch, in the same stage); a line whose side document fails is rejected and its main document not written, so nothing is
  * overwritten without its history. A line it cannot accept (say, a change dated before the stored one) it names in
  * {@link Prepared#rejected}.
  */
@@ -29,10 +29,19 @@ public interface BatchPreparation {
     Prepared prepare(List<IndexedDocument> batch);
 
     /**
-     * The ids in the batch's own index that {@link #prepare} reads (by default the batch's ids: the versions they
-     * replace). A batch whose reads touch the batch still being written is prepared only after that write.
+     * The ids that {@link #prepare} reads (by default the batch's ids: the versions they replace). A batch whose reads
+     * meet the {@link #writes} of the batch still being stored is prepared only after that store.
      */
     default Collection<String> reads(List<IndexedDocument> batch) {
+        return batch.stream().map(IndexedDocument::id).toList();
+    }
+
+    /**
+     * The ids that storing the batch writes and a later batch's {@link #prepare} may read: by default the batch's own
+     * ids. Side documents are stored with the batch, after the next batch's preparation has begun, so a preparation
+     * that reads side documents of earlier batches names their ids here and in {@link #reads}.
+     */
+    default Collection<String> writes(List<IndexedDocument> batch) {
         return batch.stream().map(IndexedDocument::id).toList();
     }
 

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,9 +122,11 @@ public class NdjsonBulkIngester {
 
     /**
      * Three stages overlap, in order: the request thread parses batch n+1 while batch n is prepared (its stored
-     * versions read, side documents written) and batch n-1 is written. Elasticsearch thus reads for one batch while it
-     * indexes the previous one. A preparation that reads a document the write in progress changes waits for that
-     * write; at most two batches are past parsing, so memory stays bounded; after a failure nothing more is written.
+     * versions read, its documents computed and serialised) and batch n-1 is stored (side documents, then the
+     * documents). Elasticsearch thus reads for one batch while it indexes the previous one, and the service works out
+     * one batch while the node writes the other. A preparation that reads a document the store in progress writes
+     * ({@link BatchPreparation#reads} against {@link BatchPreparation#writes}) waits for that store; at most two
+     * batches are past parsing, so memory stays bounded; after a failure nothing more is written.
      */
     private final class Pipeline implements AutoCloseable {
 
@@ -153,21 +156,21 @@ public class NdjsonBulkIngester {
             List<IndexedDocument> documents = batch.stream().map(Pending::document).toList();
             Future<?> inFlight = lastWrite;
             boolean readsInFlight = inFlight != null && !Collections.disjoint(lastIds, preparation.reads(documents));
-            Future<List<Outgoing>> prepared = preparer.submit(() -> stage(() -> {
+            Future<Staged> prepared = preparer.submit(() -> stage(() -> {
                 if (readsInFlight) {
                     await(inFlight);
                 }
-                return serialise(prepare(batch, documents, preparation, report, false), report);
+                return prepare(batch, documents, preparation, report, false);
             }));
             previousWrite = lastWrite;
             lastWrite = writer.submit(() -> stage(() -> {
-                List<Outgoing> toSend = awaitResult(prepared);
-                if (toSend != null) {
-                    writeAndReconcile(alias, batch, preparation, write(alias, toSend, report), report);
+                Staged staged = awaitResult(prepared);
+                if (staged != null) {
+                    writeAndReconcile(alias, batch, preparation, store(alias, staged, report), report);
                 }
                 return null;
             }));
-            lastIds = documents.stream().map(IndexedDocument::id).collect(Collectors.toSet());
+            lastIds = new HashSet<>(preparation.writes(documents));
         }
 
         /** Waits for every batch; the first failure of any stage is this call's failure. */
@@ -288,7 +291,7 @@ public class NdjsonBulkIngester {
             }
             List<Pending> again = batch.stream().filter(p -> ids.contains(p.id())).toList();
             List<IndexedDocument> documents = again.stream().map(Pending::document).toList();
-            conflicted = write(alias, serialise(prepare(again, documents, preparation, report, true), report), report);
+            conflicted = store(alias, prepare(again, documents, preparation, report, true), report);
         }
     }
 
@@ -399,39 +402,31 @@ public class NdjsonBulkIngester {
     }
 
     /**
-     * Runs the preparation and stores its side documents; returns what is still to write — one write per id for
-     * replacements computed from a stored version. {@code again}: the lines were prepared before and their write was
-     * overtaken; a line found unchanged now was stored by the other writer and counts as accepted.
+     * Runs the preparation and serialises what it asks to store: its side documents, then what is still to write —
+     * one write per id for replacements computed from a stored version. Nothing is written here: {@link #store} does,
+     * in the writer stage. {@code again}: the lines were prepared before and their write was overtaken; a line found
+     * unchanged now was stored by the other writer and counts as accepted.
      */
-    private List<Pending> prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation,
-                                  BulkProgress report, boolean again) {
+    private Staged prepare(List<Pending> batch, List<IndexedDocument> documents, BatchPreparation preparation,
+                           BulkProgress report, boolean again) {
         BatchPreparation.Prepared prepared = preparation.prepare(documents);
-        Map<String, String> failed = new HashMap<>(prepared.rejected());
-        if (!prepared.sideDocuments().isEmpty()) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
-                report.sideIndex(side.index());
-                try {
-                    byte[] source = json.writeValueAsBytes(side.partial() ? Map.of("doc", side.source()) : side.source());
-                    body.writeBytes(sideActionOf(side).getBytes(StandardCharsets.UTF_8));
-                    body.writeBytes(ACTION_END);
-                    body.writeBytes(source);
-                    body.write('\n');
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("cannot serialise a side document", e);
-                }
-            }
-            List<ItemResult> results = bulk(body.toByteArray());
-            for (int i = 0; i < results.size(); i++) {
-                if (!results.get(i).ok()) {
-                    failed.put(prepared.sideDocuments().get(i).forId(), "could not keep the replaced version: " + results.get(i).reason());
-                }
+        ByteArrayOutputStream sideBody = new ByteArrayOutputStream();
+        for (BatchPreparation.SideDocument side : prepared.sideDocuments()) {
+            report.sideIndex(side.index());
+            try {
+                byte[] source = json.writeValueAsBytes(side.partial() ? Map.of("doc", side.source()) : side.source());
+                sideBody.writeBytes(sideActionOf(side).getBytes(StandardCharsets.UTF_8));
+                sideBody.writeBytes(ACTION_END);
+                sideBody.writeBytes(source);
+                sideBody.write('\n');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a side document", e);
             }
         }
         List<Pending> toSend = new ArrayList<>(batch.size());
         Map<String, Pending> conditional = new LinkedHashMap<>();
         for (Pending p : batch) {
-            String reason = failed.get(p.id());
+            String reason = prepared.rejected().get(p.id());
             Object replacement = prepared.replacements().get(p.id());
             DocumentVersion from = prepared.computedFrom().get(p.id());
             if (reason != null) {
@@ -453,7 +448,42 @@ public class NdjsonBulkIngester {
             }
         }
         toSend.addAll(conditional.values());
-        return toSend;
+        return new Staged(prepared.sideDocuments(), sideBody.toByteArray(), serialise(toSend, report));
+    }
+
+    /**
+     * Stores a prepared batch: its side documents first, then the documents whose side documents were all stored (a
+     * line whose side document fails is rejected and its document not written, so nothing is overwritten without its
+     * history). Returns the conditional writes another upload overtook.
+     */
+    private List<Outgoing> store(String alias, Staged staged, BulkProgress report) {
+        List<Outgoing> toSend = staged.documents();
+        if (!staged.sides().isEmpty()) {
+            Map<String, String> failed = new HashMap<>();
+            List<ItemResult> results = bulk(staged.sideBody());
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i).ok()) {
+                    BatchPreparation.SideDocument side = staged.sides().get(i);
+                    failed.putIfAbsent(side.forId(), "could not store " + side.index() + " first: " + results.get(i).reason());
+                }
+            }
+            if (!failed.isEmpty()) {
+                toSend = new ArrayList<>(toSend.size());
+                for (Outgoing o : staged.documents()) {
+                    String reason = failed.get(o.id());
+                    if (reason == null) {
+                        toSend.add(o);
+                    } else {
+                        o.lines().forEach(line -> report.reject(line, o.id(), reason));
+                    }
+                }
+            }
+        }
+        return write(alias, toSend, report);
+    }
+
+    /** A prepared batch: side documents (and their {@code _bulk} body, serialised), then the documents to write. */
+    private record Staged(List<BatchPreparation.SideDocument> sides, byte[] sideBody, List<Outgoing> documents) {
     }
 
     /**

@@ -113,6 +113,11 @@ public class CreditRecordStore {
         public Collection<String> reads(List<IndexedDocument> batch) {
             return history.reads(batch);
         }
+
+        @Override
+        public Collection<String> writes(List<IndexedDocument> batch) {
+            return history.writes(batch);
+        }
     }
 
     /** What the subject's records say for one reader. */

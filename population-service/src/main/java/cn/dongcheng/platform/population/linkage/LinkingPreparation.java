@@ -10,6 +10,7 @@ import cn.dongcheng.platform.common.paging.DocumentPages.Found;
 import cn.dongcheng.platform.common.paging.DocumentPages.Ids;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +53,26 @@ final class LinkingPreparation implements BatchPreparation {
         this.personsAlias = personsAlias;
         this.sourcesAlias = sourcesAlias;
         this.now = now;
+    }
+
+    /**
+     * The persons and their source records, by key: a batch that reads a record the batch before it stores (the same
+     * person, or a record moving to another ID number) is prepared only once that record is stored.
+     */
+    @Override
+    public Collection<String> reads(List<IndexedDocument> batch) {
+        Set<String> ids = new HashSet<>();
+        for (IndexedDocument d : batch) {
+            ids.add(d.id());
+            ids.add(((SourceRecord) d.source()).key());
+        }
+        return ids;
+    }
+
+    /** What {@link #reads} names: the persons, and the source records stored beside them. */
+    @Override
+    public Collection<String> writes(List<IndexedDocument> batch) {
+        return reads(batch);
     }
 
     @Override

@@ -73,7 +73,7 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
         return api.postNdjson("/v1/person-sources:bulk?refresh=true", String.join("\n", lines), role);
     }
 
-    private JsonNode deliverOk(String... lines) {
+    JsonNode deliverOk(String... lines) {
         HttpResponse<String> r = deliver("DATA_STEWARD", lines);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return ApiClient.json(r);
@@ -398,5 +398,27 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
         assertThat(pages.get(registry.alias(), wu, LinkedPerson.class)).isEmpty();
         assertThat(pages.get(sources.alias(), "CENSUS:C-Z", SourceRecord.class).orElseThrow().idNumber()).isEqualTo(zhou);
         assertThat(pages.get(sources.alias(), "HOUSEHOLD_REGISTRATION:HR-W", SourceRecord.class)).isEmpty();
+    }
+
+    /**
+     * One upload gives a record to one person and then the same record to another. In one batch both persons' lines
+     * are refused; in consecutive batches ({@link PersonSourcesAcrossBatchesIT}) the second batch must read the record
+     * the first one stores — while it is being stored — and refuse the move.
+     */
+    @Test
+    void aSourceRecordGivenToAnotherIdNumberLaterInTheSameUploadIsRejected() {
+        String zheng = id("11010119780808011");
+        String wang = id("11010119780808020");
+        JsonNode report = deliverOk(
+                line("source", "CENSUS", "sourceId", "C-ZH", "sourceDate", "2020-11-01", "idNumber", zheng, "name", "郑明",
+                        "residenceStreetCode", "110101013"),
+                line("source", "CENSUS", "sourceId", "C-ZH", "sourceDate", "2020-11-01", "idNumber", wang, "name", "王丽",
+                        "residenceStreetCode", "110101014"));
+
+        assertThat(report.path("rejected").findValuesAsText("line")).contains("2");
+        assertThat(report.path("rejected").toString()).contains("belongs to another ID number");
+        assertThat(pages.get(registry.alias(), wang, LinkedPerson.class)).isEmpty();
+        pages.get(sources.alias(), "CENSUS:C-ZH", SourceRecord.class)
+                .ifPresent(record -> assertThat(record.idNumber()).isEqualTo(zheng));
     }
 }

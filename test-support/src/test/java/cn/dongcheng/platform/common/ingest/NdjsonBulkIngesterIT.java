@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,77 @@ class NdjsonBulkIngesterIT {
         for (int i = 8; i <= 40; i++) {
             assertThat(es.exists("/" + alias + "/_doc/" + code(i))).as("line %d", i).isFalse();
         }
+    }
+
+    /** A side index with a strict mapping: a side document it refuses fails its line, not the upload. */
+    private String sideIndex() throws Exception {
+        String sides = alias + "-sides";
+        TestIndices.indexManager().ensure(sides, (ObjectNode) es.mapper().readTree(
+                "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"count\":{\"type\":\"long\"}}}}"));
+        return sides;
+    }
+
+    private static StringBuilder lines(int n) {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            ndjson.append("{\"uscc\":\"").append(code(i)).append("\",\"name\":\"企业").append(i).append("\"}\n");
+        }
+        return ndjson;
+    }
+
+    @Test
+    void aLineWhoseSideDocumentIsRefusedIsRejectedAndItsDocumentNotWritten() throws Exception {
+        String sides = sideIndex();
+        // every line keeps a side document; the one of line 9 (second batch) does not fit the side index's mapping
+        BatchPreparation keeping = batch -> new BatchPreparation.Prepared(batch.stream()
+                .map(d -> new BatchPreparation.SideDocument(sides, d.id(), d.id().equals(code(9))
+                        ? Map.of("count", "not a number") : Map.of("count", 1), d.id()))
+                .toList(), Map.of(), Map.of());
+
+        BulkIngestionReport report = ingester.ingestLines(stream(lines(20)), alias, parser, keeping, true, new BulkProgress());
+
+        assertThat(report.accepted()).isEqualTo(19);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(9);
+            assertThat(r.id()).isEqualTo(code(9));
+            assertThat(r.reason()).contains(sides).contains("count");
+        });
+        assertThat(es.exists("/" + alias + "/_doc/" + code(9))).as("not written without its side document").isFalse();
+        assertThat(es.get("/" + alias + "/_count").path("count").asLong()).isEqualTo(19);
+        assertThat(es.get("/" + sides + "/_count").path("count").asLong()).isEqualTo(19);
+    }
+
+    @Test
+    void aBatchReadingWhatTheBatchBeforeItStoresBesideItsDocumentsWaitsForThatStore() throws Exception {
+        String sides = sideIndex();
+        // a tally of every line so far, kept as a side document: read by each batch, stored with it
+        BatchPreparation tallying = new BatchPreparation() {
+            @Override
+            public Prepared prepare(List<IndexedDocument> batch) {
+                JsonNode stored = es.getOrNull("/" + sides + "/_doc/tally");
+                long before = stored == null ? 0 : stored.path("_source").path("count").asLong();
+                return new Prepared(List.of(new SideDocument(sides, "tally", Map.of("count", before + batch.size()),
+                        batch.get(0).id())), Map.of(), Map.of());
+            }
+
+            @Override
+            public Collection<String> reads(List<IndexedDocument> batch) {
+                return List.of("tally");
+            }
+
+            @Override
+            public Collection<String> writes(List<IndexedDocument> batch) {
+                List<String> ids = new ArrayList<>(BatchPreparation.super.writes(batch));
+                ids.add("tally");
+                return ids;
+            }
+        };
+
+        BulkIngestionReport report = ingester.ingestLines(stream(lines(70)), alias, parser, tallying, true, new BulkProgress());
+
+        assertThat(report.accepted()).isEqualTo(70);
+        assertThat(es.get("/" + sides + "/_doc/tally").path("_source").path("count").asLong())
+                .as("each of the ten batches read the tally its predecessor stored").isEqualTo(70);
     }
 
     /**
