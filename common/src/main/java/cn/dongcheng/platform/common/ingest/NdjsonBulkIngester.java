@@ -18,8 +18,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,30 +124,39 @@ public class NdjsonBulkIngester {
     }
 
     /**
-     * Three stages overlap, in order: the request thread parses batch n+1 while batch n is prepared (its stored
-     * versions read, its documents computed and serialised) and batch n-1 is stored (side documents, then the
-     * documents). Elasticsearch thus reads for one batch while it indexes the previous one, and the service works out
-     * one batch while the node writes the other. A preparation that reads a document the store in progress writes
-     * ({@link BatchPreparation#reads} against {@link BatchPreparation#writes}) waits for that store; at most two
-     * batches are past parsing, so memory stays bounded; after a failure nothing more is written.
+     * Four stages overlap, in order: the request thread parses batch n+1 while batch n is prepared (its stored
+     * versions read, its documents computed and serialised), batch n-1's side documents are stored and batch n-2's
+     * documents are written. Elasticsearch thus reads for one batch while it indexes two others, one into each index,
+     * as a single {@code _bulk} of both would, and the service works out one batch while the node writes the others.
+     * A preparation that reads what a batch still being stored writes ({@link BatchPreparation#reads} against
+     * {@link BatchPreparation#writes}) waits until that batch is stored; at most three batches are past parsing, so
+     * memory stays bounded; after a failure nothing more is written.
      */
     private final class Pipeline implements AutoCloseable {
+
+        /** Batches past parsing at most: one in each stage. */
+        private static final int IN_FLIGHT = 3;
 
         private final String alias;
         private final BatchPreparation preparation;
         private final BulkProgress report;
         private final ExecutorService preparer;
+        private final ExecutorService sideWriter;
         private final ExecutorService writer;
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        private Future<?> lastWrite;
-        private Future<?> previousWrite;
-        private Set<String> lastIds = Set.of();
+        /** The batches submitted and not yet known to be stored, oldest first. */
+        private final Deque<InFlight> inFlight = new ArrayDeque<>();
+
+        /** A submitted batch: what storing it writes, and its end (documents written, conflicts settled). */
+        private record InFlight(Set<String> writes, Future<?> stored) {
+        }
 
         Pipeline(String alias, BatchPreparation preparation, BulkProgress report) {
             this.alias = alias;
             this.preparation = preparation;
             this.report = report;
             this.preparer = singleThread("bulk-prepare-" + alias);
+            this.sideWriter = singleThread("bulk-write-sides-" + alias);
             this.writer = singleThread("bulk-write-" + alias);
         }
 
@@ -152,31 +164,36 @@ public class NdjsonBulkIngester {
             if (batch.isEmpty()) {
                 return;
             }
-            await(previousWrite);
+            if (inFlight.size() >= IN_FLIGHT) {
+                await(inFlight.removeFirst().stored());
+            }
             List<IndexedDocument> documents = batch.stream().map(Pending::document).toList();
-            Future<?> inFlight = lastWrite;
-            boolean readsInFlight = inFlight != null && !Collections.disjoint(lastIds, preparation.reads(documents));
+            Collection<String> reads = preparation.reads(documents);
+            List<Future<?>> readsFrom = inFlight.stream()
+                    .filter(earlier -> !Collections.disjoint(earlier.writes(), reads)).map(InFlight::stored).toList();
             Future<Staged> prepared = preparer.submit(() -> stage(() -> {
-                if (readsInFlight) {
-                    await(inFlight);
-                }
+                readsFrom.forEach(NdjsonBulkIngester::await);
                 return prepare(batch, documents, preparation, report, false);
             }));
-            previousWrite = lastWrite;
-            lastWrite = writer.submit(() -> stage(() -> {
+            Future<List<Outgoing>> sidesStored = sideWriter.submit(() -> stage(() -> {
                 Staged staged = awaitResult(prepared);
-                if (staged != null) {
-                    writeAndReconcile(alias, batch, preparation, store(alias, staged, report), report);
+                return staged == null ? null : storeSides(staged, report);
+            }));
+            Future<?> stored = writer.submit(() -> stage(() -> {
+                List<Outgoing> toSend = awaitResult(sidesStored);
+                if (toSend != null) {
+                    writeAndReconcile(alias, batch, preparation, write(alias, toSend, report), report);
                 }
                 return null;
             }));
-            lastIds = new HashSet<>(preparation.writes(documents));
+            inFlight.addLast(new InFlight(new HashSet<>(preparation.writes(documents)), stored));
         }
 
         /** Waits for every batch; the first failure of any stage is this call's failure. */
         void finish() {
-            await(previousWrite);
-            await(lastWrite);
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst().stored());
+            }
             if (failure.get() != null) {
                 throw failure.get();
             }
@@ -206,9 +223,11 @@ public class NdjsonBulkIngester {
         @Override
         public void close() {
             preparer.shutdown();
+            sideWriter.shutdown();
             writer.shutdown();
             try {
                 preparer.awaitTermination(10, TimeUnit.MINUTES);
+                sideWriter.awaitTermination(10, TimeUnit.MINUTES);
                 writer.awaitTermination(10, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -451,35 +470,41 @@ public class NdjsonBulkIngester {
         return new Staged(prepared.sideDocuments(), sideBody.toByteArray(), serialise(toSend, report));
     }
 
-    /**
-     * Stores a prepared batch: its side documents first, then the documents whose side documents were all stored (a
-     * line whose side document fails is rejected and its document not written, so nothing is overwritten without its
-     * history). Returns the conditional writes another upload overtook.
-     */
+    /** Stores a prepared batch (side documents, then documents); returns the conditional writes another upload overtook. */
     private List<Outgoing> store(String alias, Staged staged, BulkProgress report) {
-        List<Outgoing> toSend = staged.documents();
-        if (!staged.sides().isEmpty()) {
-            Map<String, String> failed = new HashMap<>();
-            List<ItemResult> results = bulk(staged.sideBody());
-            for (int i = 0; i < results.size(); i++) {
-                if (!results.get(i).ok()) {
-                    BatchPreparation.SideDocument side = staged.sides().get(i);
-                    failed.putIfAbsent(side.forId(), "could not store " + side.index() + " first: " + results.get(i).reason());
-                }
-            }
-            if (!failed.isEmpty()) {
-                toSend = new ArrayList<>(toSend.size());
-                for (Outgoing o : staged.documents()) {
-                    String reason = failed.get(o.id());
-                    if (reason == null) {
-                        toSend.add(o);
-                    } else {
-                        o.lines().forEach(line -> report.reject(line, o.id(), reason));
-                    }
-                }
+        return write(alias, storeSides(staged, report), report);
+    }
+
+    /**
+     * Stores a prepared batch's side documents; returns its documents whose side documents were all stored. A line
+     * whose side document fails is rejected and its document not written, so nothing is overwritten without its
+     * history.
+     */
+    private List<Outgoing> storeSides(Staged staged, BulkProgress report) {
+        if (staged.sides().isEmpty()) {
+            return staged.documents();
+        }
+        Map<String, String> failed = new HashMap<>();
+        List<ItemResult> results = bulk(staged.sideBody());
+        for (int i = 0; i < results.size(); i++) {
+            if (!results.get(i).ok()) {
+                BatchPreparation.SideDocument side = staged.sides().get(i);
+                failed.putIfAbsent(side.forId(), "could not store " + side.index() + " first: " + results.get(i).reason());
             }
         }
-        return write(alias, toSend, report);
+        if (failed.isEmpty()) {
+            return staged.documents();
+        }
+        List<Outgoing> toSend = new ArrayList<>(staged.documents().size());
+        for (Outgoing o : staged.documents()) {
+            String reason = failed.get(o.id());
+            if (reason == null) {
+                toSend.add(o);
+            } else {
+                o.lines().forEach(line -> report.reject(line, o.id(), reason));
+            }
+        }
+        return toSend;
     }
 
     /** A prepared batch: side documents (and their {@code _bulk} body, serialised), then the documents to write. */
