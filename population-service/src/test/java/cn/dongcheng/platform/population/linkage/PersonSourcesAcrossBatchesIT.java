@@ -21,26 +21,17 @@ class PersonSourcesAcrossBatchesIT extends PersonSourcesApiIT {
     @Override
     @Test
     void aSourceRecordDeliveredAgainUnderAnotherIdNumberIsRejectedAndBothPersonsStayAsTheyWere() {
-        String zhou = id("11010119770707011");
-        String wu = id("11010119770707020");
-        deliverOk(line("source", "CENSUS", "sourceId", "C-Z", "sourceDate", "2020-11-01", "idNumber", zhou, "name", "周杰",
-                "residenceStreetCode", "110101013"));
-        LinkedPerson before = pages.get(registry.alias(), zhou, LinkedPerson.class).orElseThrow();
-
-        JsonNode report = deliverOk(
-                line("source", "CENSUS", "sourceId", "C-Z", "sourceDate", "2020-11-01", "idNumber", wu, "name", "吴芳",
-                        "residenceStreetCode", "110101014"),
-                line("source", "HOUSEHOLD_REGISTRATION", "sourceId", "HR-W", "sourceDate", "2019-01-01", "idNumber", wu,
-                        "name", "吴芳", "hukouPlace", "110101", "registrationStreetCode", "110101014"));
+        MovedRecord moved = deliverARecordMovingToAnotherIdNumber();
+        JsonNode report = moved.report();
 
         assertThat(report.path("accepted").asInt()).isEqualTo(1);
         assertThat(report.path("rejected")).singleElement().satisfies(r -> {
             assertThat(r.path("line").asInt()).isEqualTo(1);
             assertThat(r.path("reason").asText()).contains("belongs to another ID number");
         });
-        assertThat(pages.get(registry.alias(), zhou, LinkedPerson.class).orElseThrow()).isEqualTo(before);
-        assertThat(pages.get(registry.alias(), wu, LinkedPerson.class).orElseThrow().sourceKeys())
+        assertThat(pages.get(registry.alias(), moved.zhou(), LinkedPerson.class).orElseThrow()).isEqualTo(moved.zhouBefore());
+        assertThat(pages.get(registry.alias(), moved.wu(), LinkedPerson.class).orElseThrow().sourceKeys())
                 .containsExactly("HOUSEHOLD_REGISTRATION:HR-W");
-        assertThat(pages.get(sources.alias(), "CENSUS:C-Z", SourceRecord.class).orElseThrow().idNumber()).isEqualTo(zhou);
+        assertThat(pages.get(sources.alias(), "CENSUS:C-Z", SourceRecord.class).orElseThrow().idNumber()).isEqualTo(moved.zhou());
     }
 }

@@ -379,24 +379,33 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
         }
     }
 
-    @Test
-    void aSourceRecordDeliveredAgainUnderAnotherIdNumberIsRejectedAndBothPersonsStayAsTheyWere() {
+    /** Zhou's census record, then an upload giving it to Wu together with Wu's household registration. */
+    record MovedRecord(String zhou, String wu, LinkedPerson zhouBefore, JsonNode report) {
+    }
+
+    MovedRecord deliverARecordMovingToAnotherIdNumber() {
         String zhou = id("11010119770707011");
         String wu = id("11010119770707020");
         deliverOk(line("source", "CENSUS", "sourceId", "C-Z", "sourceDate", "2020-11-01", "idNumber", zhou, "name", "周杰",
                 "residenceStreetCode", "110101013"));
         LinkedPerson before = pages.get(registry.alias(), zhou, LinkedPerson.class).orElseThrow();
-
         JsonNode report = deliverOk(
                 line("source", "CENSUS", "sourceId", "C-Z", "sourceDate", "2020-11-01", "idNumber", wu, "name", "吴芳",
                         "residenceStreetCode", "110101014"),
                 line("source", "HOUSEHOLD_REGISTRATION", "sourceId", "HR-W", "sourceDate", "2019-01-01", "idNumber", wu,
                         "name", "吴芳", "hukouPlace", "110101", "registrationStreetCode", "110101014"));
-        assertThat(report.path("accepted").asInt()).isZero();
-        assertThat(report.path("rejected").get(0).path("reason").asText()).contains("belongs to another ID number");
-        assertThat(pages.get(registry.alias(), zhou, LinkedPerson.class).orElseThrow()).isEqualTo(before);
-        assertThat(pages.get(registry.alias(), wu, LinkedPerson.class)).isEmpty();
-        assertThat(pages.get(sources.alias(), "CENSUS:C-Z", SourceRecord.class).orElseThrow().idNumber()).isEqualTo(zhou);
+        return new MovedRecord(zhou, wu, before, report);
+    }
+
+    @Test
+    void aSourceRecordDeliveredAgainUnderAnotherIdNumberIsRejectedAndBothPersonsStayAsTheyWere() {
+        MovedRecord moved = deliverARecordMovingToAnotherIdNumber();
+
+        assertThat(moved.report().path("accepted").asInt()).isZero();
+        assertThat(moved.report().path("rejected").get(0).path("reason").asText()).contains("belongs to another ID number");
+        assertThat(pages.get(registry.alias(), moved.zhou(), LinkedPerson.class).orElseThrow()).isEqualTo(moved.zhouBefore());
+        assertThat(pages.get(registry.alias(), moved.wu(), LinkedPerson.class)).isEmpty();
+        assertThat(pages.get(sources.alias(), "CENSUS:C-Z", SourceRecord.class).orElseThrow().idNumber()).isEqualTo(moved.zhou());
         assertThat(pages.get(sources.alias(), "HOUSEHOLD_REGISTRATION:HR-W", SourceRecord.class)).isEmpty();
     }
 
