@@ -28,4 +28,9 @@ public record AgeGroups(int width, int openAge) {
     public int last() {
         return count() - 1;
     }
+
+    /** The group of a person of this age in completed years (the open-ended group from {@code openAge} on). */
+    public int groupOf(int age) {
+        return Math.min(age / width, last());
+    }
 }

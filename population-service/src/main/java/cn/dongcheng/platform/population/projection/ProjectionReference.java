@@ -55,6 +55,16 @@ public record ProjectionReference(String version, CoreArea coreArea, SexRatio se
      * single-year table (open interval m = l/T), so the grouped table reproduces the single-year one exactly.
      */
     public LifeTable lifeTable(AgeGroups groups, boolean female) {
+        ModelRates model = deathRates(groups, female);
+        return LifeTable.fromDeathRates(groups, model.rates(), model.separation(), female, 100_000);
+    }
+
+    /** The model table's death rates nm(x) and na(x) on {@code groups}. */
+    public record ModelRates(double[] rates, double[] separation) {
+    }
+
+    /** The model table's death rates and separation factors on {@code groups}, as {@link #lifeTable} uses them. */
+    public ModelRates deathRates(AgeGroups groups, boolean female) {
         Siler model = female ? mortality.female() : mortality.male();
         double[] l = new double[MODEL_TABLE_END + 1];
         double[] bigL = new double[MODEL_TABLE_END + 1];
@@ -85,7 +95,7 @@ public record ProjectionReference(String version, CoreArea coreArea, SexRatio se
             open += bigL[y];
         }
         rates[k - 1] = l[groups.openAge()] / open;
-        return LifeTable.fromDeathRates(groups, rates, separation, female, 100_000);
+        return new ModelRates(rates, separation);
     }
 
     /** The model ASFR on {@code groups} (a 5-year group's rate is the mean of its single years). */

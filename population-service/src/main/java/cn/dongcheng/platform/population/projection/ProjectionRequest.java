@@ -4,7 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Body of {@code POST /v1/projections}. Everything is optional: what is left out comes from the register (the base
- * population) or the versioned reference (mortality, fertility, sex ratio at birth); migration defaults to none.
+ * population) or the versioned reference (mortality, fertility, sex ratio at birth) — or, with {@code ratesFrom:
+ * RECORDS}, mortality and fertility estimated from the register; migration defaults to none.
  * Vectors run over the age groups: {@code openAge/ageGroupWidth + 1} values, the last the open-ended group.
  */
 public record ProjectionRequest(
@@ -18,7 +19,10 @@ public record ProjectionRequest(
         @Schema(description = "Life table per sex; default: the reference's model table") Mortality mortality,
         @Schema(description = "Age-specific fertility; default: the reference's model schedule") Fertility fertility,
         @Schema(description = "Boys per 100 girls, 80–130; default 105", example = "105") Double sexRatioAtBirth,
-        @Schema(description = "Annual net migrants (in − out) by age group and sex; default none") AgeSexVector netMigration) {
+        @Schema(description = "Annual net migrants (in − out) by age group and sex; default none") AgeSexVector netMigration,
+        @Schema(description = "Where mortality and fertility not supplied come from: MODEL (default; the reference's "
+                + "model schedules) or RECORDS (estimated from the deaths and births registered in the 12 months up to the "
+                + "counting day, against the register's residents)", example = "RECORDS") String ratesFrom) {
 
     /** One value per age group for each sex. */
     public record AgeSexVector(double[] male, double[] female) {

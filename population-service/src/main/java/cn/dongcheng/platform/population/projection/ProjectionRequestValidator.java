@@ -127,8 +127,12 @@ final class ProjectionRequestValidator {
         if (!(srb >= 80 && srb <= 130)) {
             problem("sexRatioAtBirth", "must be 80–130 boys per 100 girls");
         }
+        boolean ratesFromRecords = "RECORDS".equals(r.ratesFrom());
+        if (r.ratesFrom() != null && !ratesFromRecords && !"MODEL".equals(r.ratesFrom())) {
+            problem("ratesFrom", "MODEL (the reference's model schedules) or RECORDS (estimated from the register)");
+        }
         return new ProjectionSpec(groups, baseYear, horizon, r.streetCode(), eachStreet, base, male, female,
-                mortalitySource, fertility, srb, r.sexRatioAtBirth() != null, migration);
+                mortalitySource, fertility, srb, r.sexRatioAtBirth() != null, migration, ratesFromRecords);
     }
 
     private LifeTable lifeTable(String field, SexMortality m, AgeGroups groups, boolean female) {
@@ -263,6 +267,6 @@ final class ProjectionRequestValidator {
     }
 
     private static ProjectionRequest empty() {
-        return new ProjectionRequest(null, null, null, null, null, null, null, null, null, null, null);
+        return new ProjectionRequest(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

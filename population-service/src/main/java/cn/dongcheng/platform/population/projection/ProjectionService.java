@@ -30,11 +30,14 @@ public class ProjectionService {
 
     private final ProjectionReference reference;
     private final RecordedPopulation recorded;
+    private final RecordedRates registrations;
     private final Clock clock;
 
-    public ProjectionService(ProjectionReference reference, RecordedPopulation recorded, Clock clock) {
+    public ProjectionService(ProjectionReference reference, RecordedPopulation recorded, RecordedRates registrations,
+                             Clock clock) {
         this.reference = reference;
         this.recorded = recorded;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -90,6 +93,7 @@ public class ProjectionService {
         List<String> notes = new ArrayList<>();
         Map<String, BySex> bases = new LinkedHashMap<>();
         LocalDate registerDate = null;
+        BySex districtResidents = null;
         if (spec.basePopulation() != null) {
             bases.put(spec.streetCode() == null ? DISTRICT_CODE : spec.streetCode(), spec.basePopulation());
         } else {
@@ -107,12 +111,9 @@ public class ProjectionService {
             if (spec.streetCode() != null) {
                 bases.put(spec.streetCode(), streets.get(spec.streetCode()));
             } else {
-                BySex district = BySex.zeros(groups.count());
-                for (BySex street : streets.values()) {
-                    district = BySex.scaledSum(district, street, 1);
-                }
-                bases.put(DISTRICT_CODE, district);
+                bases.put(DISTRICT_CODE, district(streets, groups));
             }
+            districtResidents = district(streets, groups);
             if (!spec.eachStreet() && !(bases.values().iterator().next().total() > 0)) {
                 throw new InvalidInputException(prefix + "basePopulation", "no residents of this area in the register on "
                         + registerDate + ": supply basePopulation");
@@ -123,18 +124,50 @@ public class ProjectionService {
         }
         LifeTable male = spec.maleLifeTable();
         LifeTable female = spec.femaleLifeTable();
+        double[] fertilityRates = spec.fertilityRates();
+        String mortalitySource = spec.mortalitySource();
+        String fertilitySource = fertilityRates == null ? "MODEL" : "SUPPLIED";
+        EstimatedRates estimated = null;
+        if (spec.ratesFromRecords() && (male == null || fertilityRates == null)) {
+            LocalDate end = registerDate != null ? registerDate : LocalDate.now(clock);
+            BySex residents = districtResidents != null ? districtResidents : district(recorded.byStreet(groups, end), groups);
+            estimated = EstimatedRates.of(registrations.yearEnding(end, groups), residents, groups,
+                    reference.deathRates(groups, false).rates(), reference.deathRates(groups, true).rates(),
+                    reference.fertility(groups, spec.sexRatioAtBirth()).rates());
+            if (male == null) {
+                male = LifeTable.fromDeathRates(groups, estimated.deathRates().male(), null, false, 100_000);
+                female = LifeTable.fromDeathRates(groups, estimated.deathRates().female(), null, true, 100_000);
+                mortalitySource = "REGISTER";
+                notes.add("Mortality: estimated from the register for the whole district: " + total(estimated.deaths())
+                        + " deaths registered " + estimated.from() + " … " + estimated.to() + " of persons living in the "
+                        + "district, nMx = D / (P + D/2) with P the residents counted on " + estimated.to()
+                        + "; groups without residents, and an open-ended group without deaths, take the model rate of "
+                        + reference.version() + " (substitutedAges).");
+            }
+            if (fertilityRates == null && estimated.fertilityRates() != null) {
+                fertilityRates = estimated.fertilityRates();
+                fertilitySource = "REGISTER";
+                notes.add("Fertility: the model schedule's shape scaled by " + estimated.fertilityFactor() + " so that the "
+                        + "women counted on " + estimated.to() + " would have had the " + estimated.births()
+                        + " births registered " + estimated.from() + " … " + estimated.to()
+                        + " (the register does not link a birth to its mother's age).");
+            } else if (fertilityRates == null) {
+                notes.add("Fertility: no births registered " + estimated.from() + " … " + estimated.to()
+                        + ", or no women of childbearing age: the model schedule stands.");
+            }
+        }
         if (male == null) {
             male = reference.lifeTable(groups, false);
             female = reference.lifeTable(groups, true);
-            notes.add("Mortality: deaths are not in the person register, so no life table can be built from it yet; "
-                    + "model table of " + reference.version() + ". " + reference.mortality().source());
+            notes.add("Mortality: model table of " + reference.version() + " (ratesFrom: RECORDS estimates it from the "
+                    + "deaths in the register). " + reference.mortality().source());
         }
-        FertilitySchedule fertility = spec.fertilityRates() == null
+        FertilitySchedule fertility = fertilityRates == null
                 ? reference.fertility(groups, spec.sexRatioAtBirth())
-                : new FertilitySchedule(groups, spec.fertilityRates(), spec.sexRatioAtBirth());
-        if (spec.fertilityRates() == null) {
-            notes.add("Fertility: births are not in the person register; model schedule of " + reference.version()
-                    + ". " + reference.fertility().source());
+                : new FertilitySchedule(groups, fertilityRates, spec.sexRatioAtBirth());
+        if (fertilityRates == null) {
+            notes.add("Fertility: model schedule of " + reference.version() + " (ratesFrom: RECORDS scales it to the "
+                    + "births in the register). " + reference.fertility().source());
         }
         if (!spec.sexRatioSupplied()) {
             notes.add("Sex ratio at birth " + reference.sexRatioAtBirth().value() + ": "
@@ -146,9 +179,22 @@ public class ProjectionService {
         ProjectionInputs inputs = new ProjectionInputs(groups, spec.baseYear(), spec.horizonYears(),
                 bases.values().iterator().next(), male, female, fertility, spec.netMigration());
         Assumptions assumptions = new Assumptions(spec.basePopulation() == null ? "REGISTER" : "SUPPLIED", registerDate,
-                spec.mortalitySource(), spec.fertilityRates() == null ? "MODEL" : "SUPPLIED", spec.sexRatioAtBirth(),
-                spec.netMigration() == null ? "NONE" : "SUPPLIED", MIGRATION_CONVENTION, METHOD, reference.version(), notes);
+                mortalitySource, fertilitySource, spec.sexRatioAtBirth(),
+                spec.netMigration() == null ? "NONE" : "SUPPLIED", MIGRATION_CONVENTION, METHOD, reference.version(), notes,
+                estimated);
         return new Prepared(inputs, bases, assumptions);
+    }
+
+    private static BySex district(Map<String, BySex> streets, AgeGroups groups) {
+        BySex district = BySex.zeros(groups.count());
+        for (BySex street : streets.values()) {
+            district = BySex.scaledSum(district, street, 1);
+        }
+        return district;
+    }
+
+    private static long total(BySex counts) {
+        return Math.round(counts.total());
     }
 
     static String areaName(String code) {

@@ -6,5 +6,6 @@ package cn.dongcheng.platform.population.projection;
  */
 record ProjectionSpec(AgeGroups groups, int baseYear, int horizonYears, String streetCode, boolean eachStreet,
                       BySex basePopulation, LifeTable maleLifeTable, LifeTable femaleLifeTable, String mortalitySource,
-                      double[] fertilityRates, double sexRatioAtBirth, boolean sexRatioSupplied, BySex netMigration) {
+                      double[] fertilityRates, double sexRatioAtBirth, boolean sexRatioSupplied, BySex netMigration,
+                      boolean ratesFromRecords) {
 }

@@ -1,5 +1,6 @@
 package cn.dongcheng.platform.population.projection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.time.LocalDate;
@@ -16,13 +17,17 @@ public record ProjectionView(int baseYear, int horizonYears, int ageGroupWidth, 
 
     /**
      * @param basePopulation REGISTER (residents counted on {@code registerDate}) or SUPPLIED
-     * @param mortality      MODEL (the reference's), SUPPLIED_DEATH_RATES, SUPPLIED_PERSON_YEARS or SUPPLIED_MIXED (one sex each)
-     * @param fertility      MODEL or SUPPLIED
+     * @param mortality      MODEL (the reference's), REGISTER (estimated: {@code ratesFrom: RECORDS}), SUPPLIED_DEATH_RATES,
+     *                       SUPPLIED_PERSON_YEARS or SUPPLIED_MIXED (one sex each)
+     * @param fertility      MODEL, REGISTER or SUPPLIED
      * @param netMigration   NONE or SUPPLIED
+     * @param estimatedFromRecords the year of registrations and the rates estimated from it ({@code ratesFrom:
+     *                       RECORDS}), else null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Assumptions(String basePopulation, LocalDate registerDate, String mortality, String fertility,
                               double sexRatioAtBirth, String netMigration, String migrationConvention,
-                              String method, String reference, List<String> notes) {
+                              String method, String reference, List<String> notes, EstimatedRates estimatedFromRecords) {
     }
 
     /** TFR 总和生育率, GRR 毛再生产率, NRR 净再生产率, e0 出生时预期寿命 — the same at every step (rates held constant). */

@@ -214,7 +214,7 @@ class ProjectionApiIT extends ElasticsearchIntegrationTest {
         assertThat(assumptions.path("registerDate").asText()).isEqualTo("2020-11-01");
         assertThat(assumptions.path("mortality").asText()).isEqualTo("MODEL");
         assertThat(assumptions.path("fertility").asText()).isEqualTo("MODEL");
-        assertThat(assumptions.path("notes").toString()).contains("deaths are not in the person register");
+        assertThat(assumptions.path("notes").toString()).contains("Mortality: model table of");
         assertThat(view.path("indicators").path("totalFertilityRate").asDouble()).isEqualTo(0.87);
         assertThat(view.path("indicators").path("lifeExpectancyFemale").asDouble()).isCloseTo(85.0, within(0.05));
     }

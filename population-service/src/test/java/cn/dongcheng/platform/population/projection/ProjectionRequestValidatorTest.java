@@ -17,7 +17,7 @@ class ProjectionRequestValidatorTest {
     static final double[] ELEVEN = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
     static ProjectionRequest request(Integer horizon, AgeSexVector base, Mortality mortality) {
-        return new ProjectionRequest(2020, horizon, 5, 50, null, null, base, mortality, null, null, null);
+        return new ProjectionRequest(2020, horizon, 5, 50, null, null, base, mortality, null, null, null, null);
     }
 
     static List<String> fields(ProjectionRequest r) {

@@ -1,6 +1,7 @@
 package cn.dongcheng.platform.population.table;
 
 import cn.dongcheng.platform.common.identifier.ResidentIdNumber;
+import cn.dongcheng.platform.population.support.SourceLines;
 import cn.dongcheng.platform.testing.ApiClient;
 import cn.dongcheng.platform.testing.ElasticsearchIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,8 +59,7 @@ class HouseholdsAndEventsApiIT extends ElasticsearchIntegrationTest {
     int port;
     private ApiClient api;
     private final Map<String, Integer> sequence = new HashMap<>();
-    private final List<String> lines = new ArrayList<>();
-    private int sourceIds;
+    private final SourceLines lines = new SourceLines("T-");
 
     private String id(String region, String born) {
         int seq = sequence.merge(region + born, 1, Integer::sum);
@@ -68,13 +68,7 @@ class HouseholdsAndEventsApiIT extends ElasticsearchIntegrationTest {
     }
 
     private String record(String source, String date, String id, String... fieldsAndValues) {
-        StringBuilder json = new StringBuilder("{\"source\":\"" + source + "\",\"sourceId\":\"T-" + (++sourceIds)
-                + "\",\"sourceDate\":\"" + date + "\",\"idNumber\":\"" + id + "\"");
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            json.append(",\"").append(fieldsAndValues[i]).append("\":\"").append(fieldsAndValues[i + 1]).append('"');
-        }
-        lines.add(json.append('}').toString());
-        return id;
+        return lines.add(source, date, id, fieldsAndValues);
     }
 
     /** A household-register entry of 2023-01-01 for one new person living in their hukou street. */
@@ -135,7 +129,7 @@ class HouseholdsAndEventsApiIT extends ElasticsearchIntegrationTest {
         birth("2024-06-01", CHAOYANGMEN, C);
         assertThat(h1).hasSize(4);
 
-        HttpResponse<String> r = api.postNdjson("/v1/person-sources:bulk?refresh=true", String.join("\n", lines), "DATA_STEWARD");
+        HttpResponse<String> r = api.postNdjson("/v1/person-sources:bulk?refresh=true", lines.ndjson(), "DATA_STEWARD");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).path("rejectedCount").asInt()).as(r.body()).isZero();
     }
