@@ -56,11 +56,14 @@ final class ProjectionBenchmark {
         double[] serviceCpu = new double[4];
         double[] rawCpu = new double[4];
         double[] singleCpu = new double[4];
+        double[] recordsMs = new double[count];
+        double[] recordsCpu = new double[4];
+        List<Double> recordsWithRegistrationsMs = new ArrayList<>();
         long bytes = 0;
         Random order = new Random(ORDER_SEED);
         for (int i = 0; i < count; i++) {
             int baseYear = thisYear - i % 20;
-            List<Integer> sides = new ArrayList<>(List.of(0, 1, 2));
+            List<Integer> sides = new ArrayList<>(List.of(0, 1, 2, 3));
             Collections.shuffle(sides, order);
             for (int side : sides) {
                 clearRequestCache();
@@ -74,6 +77,13 @@ final class ProjectionBenchmark {
                     rawTook[i] = rawSearches(baseYear);
                     rawMs[i] = (System.nanoTime() - t0) / 1e6;
                     add(rawCpu, bench.cpu(jvms).perOperationSince(before, 1));
+                } else if (side == 3) {
+                    boolean registrations = projectFromRecords(baseYear);
+                    recordsMs[i] = (System.nanoTime() - t0) / 1e6;
+                    add(recordsCpu, bench.cpu(jvms).perOperationSince(before, 1));
+                    if (registrations) {
+                        recordsWithRegistrationsMs.add(recordsMs[i]);
+                    }
                 } else {
                     JsonNode answer = bench.post(bench.es + "/population-persons/_search?request_cache=false", singleQuery(baseYear));
                     singleMs[i] = (System.nanoTime() - t0) / 1e6;
@@ -81,8 +91,8 @@ final class ProjectionBenchmark {
                     add(singleCpu, bench.cpu(jvms).perOperationSince(before, 1));
                 }
             }
-            System.out.printf("projection %d/%d base year %d: %.0f ms (raw base-population searches %.0f ms, previous single aggregation %.0f ms)%n",
-                    i + 1, count, baseYear, serviceMs[i], rawMs[i], singleMs[i]);
+            System.out.printf("projection %d/%d base year %d: %.0f ms (raw base-population searches %.0f ms, previous single aggregation %.0f ms, "
+                    + "rates from the records %.0f ms)%n", i + 1, count, baseYear, serviceMs[i], rawMs[i], singleMs[i], recordsMs[i]);
         }
         // the usual case: the base year asked again while the register has not changed, so the node answers the
         // aggregation from its request cache and what is left is the service's own work
@@ -98,13 +108,16 @@ final class ProjectionBenchmark {
         Run service = new Run(count, Arrays.stream(serviceMs).sum() / 1000, serviceMs);
         Run raw = new Run(count, Arrays.stream(rawMs).sum() / 1000, rawMs);
         Run single = new Run(count, Arrays.stream(singleMs).sum() / 1000, singleMs);
+        Run records = new Run(count, Arrays.stream(recordsMs).sum() / 1000, recordsMs);
         bench.line("## 30-year single-year-of-age projection of the 17 streets (POST /v1/projections, eachStreet)");
         bench.line(String.format("How measured: %d projections through the gateway as the statistician, one at a time, base years %d–%d in turn "
                 + "(base population from the register on 1 November, or today), after 30 warm-up projections; the node's request cache "
                 + "is cleared before every request. Each is run beside the bare base-population searches the service sends (a point in "
                 + "time, one `_msearch` of a search per sex — residents of that sex, `terms` street → 101 `date_range` ages —, the point "
                 + "in time closed; request cache off) and beside the single aggregation the service sent before (residents, `terms` "
-                + "street → `terms` sex → 101 `date_range` ages, request cache off), in an order drawn per projection (seed %d). "
+                + "street → `terms` sex → 101 `date_range` ages, request cache off) and beside the same projection with "
+                + "`ratesFrom: RECORDS` (mortality and fertility estimated from the year's death and birth registrations), in an "
+                + "order drawn per projection (seed %d). "
                 + "Each answer holds 18 areas × 31 years × 101 ages × 2 sexes (%,d bytes on average).",
                 count, thisYear - Math.min(count, 20) + 1, thisYear, ORDER_SEED, bytes / count));
         bench.line("");
@@ -117,6 +130,12 @@ final class ProjectionBenchmark {
                         + "(the node's `took`, the slower of the two: p50 %.0f ms); the single aggregation sent before: p50 %.0f ms, p99 %.0f ms "
                         + "(`took` p50 %.0f ms)", raw.percentile(50), raw.percentile(99), BenchSupport.median(rawTook),
                 single.percentile(50), single.percentile(99), BenchSupport.median(singleTook)));
+        double[] withRegistrations = recordsWithRegistrationsMs.stream().mapToDouble(Double::doubleValue).toArray();
+        bench.line(String.format("- with rates from the records (`ratesFrom: RECORDS`), cold: p50 %.0f ms, p99 %.0f ms; over the %d base years "
+                        + "whose year had registrations: p50 %.0f ms; CPU ms per projection: Elasticsearch %.1f, population-service %.1f, "
+                        + "gateway %.1f", records.percentile(50), records.percentile(99), withRegistrations.length,
+                withRegistrations.length == 0 ? Double.NaN : BenchSupport.median(withRegistrations), recordsCpu[0] / count / 1000,
+                recordsCpu[1] / count / 1000, recordsCpu[2] / count / 1000));
         bench.line(String.format("- CPU ms per projection (mean): Elasticsearch %.1f, population-service %.1f, gateway %.1f, client %.1f; "
                         + "Elasticsearch per raw base-population searches %.1f, per single aggregation %.1f", serviceCpu[0] / count / 1000,
                 serviceCpu[1] / count / 1000, serviceCpu[2] / count / 1000, serviceCpu[3] / count / 1000, rawCpu[0] / count / 1000,
@@ -126,14 +145,31 @@ final class ProjectionBenchmark {
 
     /** One projection through the gateway; answers its size in bytes. */
     private long project(int baseYear) {
-        String body = "{\"baseYear\":" + baseYear + ",\"horizonYears\":30,\"ageGroupWidth\":1,\"openAge\":" + OPEN_AGE + ",\"eachStreet\":true}";
+        return post(baseYear, "").length();
+    }
+
+    /** One projection with rates from the records; answers whether its year had any death or birth registered. */
+    private boolean projectFromRecords(int baseYear) {
+        JsonNode estimated = bench.read(post(baseYear, ",\"ratesFrom\":\"RECORDS\"")).path("assumptions").path("estimatedFromRecords");
+        double deaths = 0;
+        for (String sex : List.of("male", "female")) {
+            for (JsonNode n : estimated.path("deaths").path(sex)) {
+                deaths += n.asDouble();
+            }
+        }
+        return estimated.path("births").asLong() > 0 || deaths > 0;
+    }
+
+    private String post(int baseYear, String extra) {
+        String body = "{\"baseYear\":" + baseYear + ",\"horizonYears\":30,\"ageGroupWidth\":1,\"openAge\":" + OPEN_AGE
+                + ",\"eachStreet\":true" + extra + "}";
         HttpResponse<String> answer = bench.send(HttpRequest.newBuilder(URI.create(gateway + PROJECTION))
                 .header("Authorization", "Bearer " + statistician.get()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("projection answered " + answer.statusCode() + ": " + answer.body());
         }
-        return answer.body().length();
+        return answer.body();
     }
 
     /**
