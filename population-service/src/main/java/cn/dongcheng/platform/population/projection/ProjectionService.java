@@ -108,12 +108,12 @@ public class ProjectionService {
             if (spec.eachStreet()) {
                 bases.putAll(streets);
             }
+            districtResidents = district(streets, groups);
             if (spec.streetCode() != null) {
                 bases.put(spec.streetCode(), streets.get(spec.streetCode()));
             } else {
-                bases.put(DISTRICT_CODE, district(streets, groups));
+                bases.put(DISTRICT_CODE, districtResidents);
             }
-            districtResidents = district(streets, groups);
             if (!spec.eachStreet() && !(bases.values().iterator().next().total() > 0)) {
                 throw new InvalidInputException(prefix + "basePopulation", "no residents of this area in the register on "
                         + registerDate + ": supply basePopulation");
