@@ -23,6 +23,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
+import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
+
 /**
  * Person records integrating sources (多源人口信息整合): source deliveries stored as source records with history, each
  * person recomputed from all source records of its ID number under the conflict rules, and the linked person with
@@ -65,6 +68,12 @@ public class PersonSources {
     public static Query recordsOf(List<String> idNumbers) {
         List<FieldValue> values = idNumbers.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.terms(t -> t.field("idNumber").terms(v -> v.value(values))));
+    }
+
+    /** The registrations of one kind (births, deaths …) dated from {@code from} to {@code to}, both included. */
+    public static Query registrations(SourceKind kind, LocalDate from, LocalDate to) {
+        return allOf(List.of(term("source", kind.name()),
+                Query.of(q -> q.range(r -> r.date(d -> d.field("sourceDate").gte(from.toString()).lte(to.toString()))))));
     }
 
     /** One delivery of any source kinds; each line stored under {@code <source>:<sourceId>}, its person relinked. */

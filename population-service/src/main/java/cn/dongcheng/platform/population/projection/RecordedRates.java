@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
-import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
  * The district's deaths and births of the twelve months up to a counting day, read from the source records (死亡、出生
@@ -76,10 +75,8 @@ public class RecordedRates {
 
     /** Each person's earliest registration of this kind in the period, by ID number. */
     private Map<String, SourceRecord> firstRegistrations(SourceKind kind, LocalDate from, LocalDate to) {
-        Query dated = allOf(List.of(term("source", kind.name()),
-                Query.of(q -> q.range(r -> r.date(d -> d.field("sourceDate").gte(from.toString()).lte(to.toString()))))));
         Map<String, SourceRecord> first = new HashMap<>();
-        pages.scan(sources, dated, FIELDS, PAGE, SourceRecord.class, batch -> batch.forEach(r -> first.merge(r.idNumber(), r,
+        pages.scan(sources, PersonSources.registrations(kind, from, to), FIELDS, PAGE, SourceRecord.class, batch -> batch.forEach(r -> first.merge(r.idNumber(), r,
                 (a, b) -> b.sourceDate().isBefore(a.sourceDate()) ? b : a)));
         return first;
     }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static cn.dongcheng.platform.common.elasticsearch.ElasticsearchCalls.call;
-import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 import static cn.dongcheng.platform.common.elasticsearch.Queries.term;
 
 /**
@@ -59,7 +58,7 @@ public class VitalEvents {
         long[] births = new long[DongchengStreet.values().length];
         Set<String> counted = new HashSet<>();
         // by person first: a child registered twice counts once, at the street of the first key
-        scan.forEach(sources, registrations(SourceKind.BIRTH, from, to), List.of("idNumber", "residenceStreetCode"), PAGE,
+        scan.forEach(sources, PersonSources.registrations(SourceKind.BIRTH, from, to), List.of("idNumber", "residenceStreetCode"), PAGE,
                 buckets -> buckets.forEach(b -> {
                     Map<String, String> key = CompositeScan.key(b);
                     String street = key.get("residenceStreetCode");
@@ -72,7 +71,7 @@ public class VitalEvents {
 
     private long[] deaths(LocalDate from, LocalDate to) {
         long[] deaths = new long[DongchengStreet.values().length];
-        scan.forEach(sources, registrations(SourceKind.DEATH, from, to), List.of("idNumber"), PAGE, buckets -> {
+        scan.forEach(sources, PersonSources.registrations(SourceKind.DEATH, from, to), List.of("idNumber"), PAGE, buckets -> {
             List<String> ids = new ArrayList<>(buckets.stream().map(b -> CompositeScan.key(b).get("idNumber")).toList());
             Map<String, Long> byStreet = residents(ids);
             for (DongchengStreet s : DongchengStreet.values()) {
@@ -80,11 +79,6 @@ public class VitalEvents {
             }
         });
         return deaths;
-    }
-
-    private static Query registrations(SourceKind kind, LocalDate from, LocalDate to) {
-        return allOf(List.of(term("source", kind.name()),
-                Query.of(q -> q.range(r -> r.date(d -> d.field("sourceDate").gte(from.toString()).lte(to.toString()))))));
     }
 
     /** How many of these persons the register places in each street of residence (counts only). */
