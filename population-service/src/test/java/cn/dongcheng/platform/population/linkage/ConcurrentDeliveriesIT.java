@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static cn.dongcheng.platform.population.support.SourceLines.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,14 +55,14 @@ class ConcurrentDeliveriesIT extends ElasticsearchIntegrationTest {
     private static List<String> sourcesOf(String id, int i) {
         String street = String.format("1101010%02d", 1 + i % 14);
         return List.of(
-                PersonSourcesApiIT.line("source", "HOUSEHOLD_REGISTRATION", "sourceId", "HR-" + id.substring(6, 17), "sourceDate", "2015-01-01",
+                line("source", "HOUSEHOLD_REGISTRATION", "sourceId", "HR-" + id.substring(6, 17), "sourceDate", "2015-01-01",
                         "idNumber", id, "name", "张三", "hukouType", "FAMILY", "hukouPlace", "110101",
                         "registrationStreetCode", street),
-                PersonSourcesApiIT.line("source", "CENSUS", "sourceId", "C-" + id.substring(6, 17), "sourceDate", "2020-11-01",
+                line("source", "CENSUS", "sourceId", "C-" + id.substring(6, 17), "sourceDate", "2020-11-01",
                         "idNumber", id, "residenceStreetCode", street, "residenceCommunity", "社区" + i % 7),
-                PersonSourcesApiIT.line("source", "SAMPLE_SURVEY", "sourceId", "S-" + id.substring(6, 17), "sourceDate", "2016-05-01",
+                line("source", "SAMPLE_SURVEY", "sourceId", "S-" + id.substring(6, 17), "sourceDate", "2016-05-01",
                         "idNumber", id, "sex", (id.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE", "householdId", "H-" + i),
-                PersonSourcesApiIT.line("source", "FLOATING_RESIDENCE", "sourceId", "FR-" + id.substring(6, 17), "sourceDate", "2012-01-01",
+                line("source", "FLOATING_RESIDENCE", "sourceId", "FR-" + id.substring(6, 17), "sourceDate", "2012-01-01",
                         "idNumber", id, "birthDate", id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import static cn.dongcheng.platform.population.support.SourceLines.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

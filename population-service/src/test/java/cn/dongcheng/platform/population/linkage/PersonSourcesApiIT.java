@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.dongcheng.platform.population.support.SourceLines.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Source deliveries through real HTTP with real tokens into the real node: linkage, conflicts, retries, rights, audit. */
@@ -56,17 +57,6 @@ class PersonSourcesApiIT extends ElasticsearchIntegrationTest {
 
     static String id(String first17) {
         return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
-
-    /** A source line from alternating field names and values (strings quoted, the rest as written). */
-    static String line(Object... fieldsAndValues) {
-        StringBuilder json = new StringBuilder("{");
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            Object v = fieldsAndValues[i + 1];
-            json.append(i == 0 ? "" : ",").append('"').append(fieldsAndValues[i]).append("\":")
-                    .append(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v));
-        }
-        return json.append('}').toString();
     }
 
     private HttpResponse<String> deliver(String role, String... lines) {
