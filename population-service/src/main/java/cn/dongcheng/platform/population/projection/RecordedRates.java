@@ -15,10 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static cn.dongcheng.platform.common.elasticsearch.Queries.allOf;
 
@@ -33,7 +31,6 @@ public class RecordedRates {
 
     private static final int PAGE = 5_000;
     private static final List<String> FIELDS = List.of("idNumber", "sourceDate", "residenceStreetCode");
-    private static final Set<String> STREETS = new HashSet<>(Arrays.stream(DongchengStreet.values()).map(DongchengStreet::code).toList());
 
     private final DocumentPages pages;
     private final String sources;
@@ -65,7 +62,7 @@ public class RecordedRates {
             }
         }
         long births = firstRegistrations(SourceKind.BIRTH, from, end).values().stream()
-                .filter(r -> STREETS.contains(r.residenceStreetCode())).count();
+                .filter(r -> DongchengStreet.byCode(r.residenceStreetCode()).isPresent()).count();
         return new VitalRegistrations(from, end, deaths, births);
     }
 
@@ -76,14 +73,14 @@ public class RecordedRates {
     /** Each person's earliest registration of this kind in the period, by ID number. */
     private Map<String, SourceRecord> firstRegistrations(SourceKind kind, LocalDate from, LocalDate to) {
         Map<String, SourceRecord> first = new HashMap<>();
-        pages.scan(sources, PersonSources.registrations(kind, from, to), FIELDS, PAGE, SourceRecord.class, batch -> batch.forEach(r -> first.merge(r.idNumber(), r,
-                (a, b) -> b.sourceDate().isBefore(a.sourceDate()) ? b : a)));
+        pages.scan(sources, PersonSources.registrations(kind, from, to), FIELDS, PAGE, SourceRecord.class,
+                batch -> batch.forEach(r -> first.merge(r.idNumber(), r, (a, b) -> b.sourceDate().isBefore(a.sourceDate()) ? b : a)));
         return first;
     }
 
     /** Those of these persons whom the register places in a street of the district (the deceased's last residence). */
     private static Query livingInTheDistrict(List<String> ids) {
-        List<FieldValue> streets = STREETS.stream().map(FieldValue::of).toList();
+        List<FieldValue> streets = Arrays.stream(DongchengStreet.values()).map(s -> FieldValue.of(s.code())).toList();
         return allOf(List.of(PersonSources.recordsOf(ids),
                 Query.of(q -> q.terms(t -> t.field("residenceStreetCode").terms(v -> v.value(streets))))));
     }
